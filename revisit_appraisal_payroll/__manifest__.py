@@ -1,0 +1,17 @@
+{
+    "name": "Revisit Appraisal - Payroll",
+    "summary": "Confirmed revisit appraisal bonuses and penalties become payslip "
+    "inputs",
+    "version": "19.0.1.0.0",
+    "category": "Payroll",
+    "website": "https://github.com/revisit-suite/revisit-suite",
+    "author": "Revisit Suite",
+    "maintainers": ["revisit-suite"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["revisit_appraisal", "payroll"],
+    "auto_install": True,
+    "data": [
+        "data/hr_salary_rule_data.xml",
+    ],
+}

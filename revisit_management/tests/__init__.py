@@ -1,0 +1,1 @@
+from . import test_revisit_tier, test_tours
