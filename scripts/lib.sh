@@ -100,6 +100,7 @@ EOF
 
 pg_stop() {
     use_embedded_pg || return 0
+    [ -z "${REVISIT_KEEP_PG:-}" ] || return 0
     [ -f "$PGDATA_DIR/PG_VERSION" ] || return 0
     as_pg_owner "$(pg_bin pg_ctl)" -D "$PGDATA_DIR" -m fast -w stop >/dev/null 2>&1 || true
 }

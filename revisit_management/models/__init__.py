@@ -1,1 +1,10 @@
-from . import revisit_tier
+from . import (
+    res_partner,
+    revisit_event,
+    revisit_plan,
+    revisit_plan_line,
+    revisit_rule,
+    revisit_rule_step,
+    revisit_tier,
+    revisit_visit,
+)

@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+
+class RevisitPlanLine(models.Model):
+    """One customer of a plan, with who visits and roughly when."""
+
+    _name = "revisit.plan.line"
+    _description = "Revisit Plan Line"
+    _order = "plan_id, scheduled_date, id"
+
+    plan_id = fields.Many2one(
+        "revisit.plan", required=True, ondelete="cascade", index=True
+    )
+    partner_id = fields.Many2one("res.partner", string="Customer", required=True)
+    user_id = fields.Many2one("res.users", string="Assigned To")
+    scheduled_date = fields.Date()
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
