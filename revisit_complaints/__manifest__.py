@@ -11,6 +11,21 @@
     "depends": ["revisit_management", "helpdesk_mgmt"],
     "data": [
         "security/ir.model.access.csv",
+        "security/revisit_complaints_security.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_team_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/revisit_visit_views.xml",
+        "report/revisit_complaint_report_views.xml",
+        "wizards/revisit_complaint_letter_views.xml",
+        "views/revisit_complaints_menus.xml",
     ],
+    "demo": ["demo/revisit_complaints_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "revisit_complaints/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -1,1 +1,7 @@
-from . import helpdesk_ticket
+from . import (
+    helpdesk_ticket,
+    helpdesk_ticket_team,
+    res_company,
+    res_config_settings,
+    revisit_visit,
+)

@@ -1,4 +1,30 @@
-from odoo import fields, models
+import logging
+from datetime import timedelta
+from difflib import SequenceMatcher
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html2plaintext
+
+_logger = logging.getLogger(__name__)
+
+SEVERITIES = [("general", "General"), ("important", "Important"), ("major", "Major")]
+VALIDITIES = [("pending", "To Judge"), ("valid", "Valid"), ("invalid", "Invalid")]
+# How alike two titles must be (0-1) for the complaints to be proposed as duplicates.
+SIMILAR_NAME_RATIO = 0.6
+# Outcome fields a duplicate takes over from its original when the original closes.
+SHARED_OUTCOME_FIELDS = [
+    "complaint_validity",
+    "invalid_reason",
+    "responsible_department_id",
+    "responsible_user_id",
+    "cause_analysis",
+    "corrective_action",
+    "preventive_action",
+    "complaint_reply",
+]
 
 
 class HelpdeskTicket(models.Model):
@@ -7,12 +33,685 @@ class HelpdeskTicket(models.Model):
     is_complaint = fields.Boolean(
         string="Complaint",
         tracking=True,
+        index=True,
         help="The customer complains: the ticket is judged, answered and revisited "
         "as the complaint rules require.",
     )
     complaint_severity = fields.Selection(
-        [("general", "General"), ("important", "Important"), ("major", "Major")],
+        SEVERITIES,
         string="Severity",
         default="general",
         tracking=True,
+        help="General complaints go to the team's complaint assistant, important ones "
+        "to the department head, major ones to the company manager.",
     )
+    complaint_validity = fields.Selection(
+        VALIDITIES,
+        string="Validity",
+        default="pending",
+        required=True,
+        tracking=True,
+        copy=False,
+        help="A complaint must be judged valid or invalid before it is closed.",
+    )
+    invalid_reason = fields.Text(
+        copy=False, help="Why the complaint is not upheld; quoted in the reply."
+    )
+    responsible_department_id = fields.Many2one(
+        "hr.department",
+        tracking=True,
+        check_company=True,
+    )
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Responsible Person",
+        compute="_compute_responsible_user_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        index=True,
+        domain=[("share", "=", False)],
+        help="Set from the severity and the team's complaint routing.",
+    )
+    cause_analysis = fields.Text(copy=False)
+    corrective_action = fields.Text(copy=False)
+    preventive_action = fields.Text(copy=False)
+    complaint_reply = fields.Html(
+        string="Reply Letter",
+        copy=False,
+        help="Written answer to the complainant. Required to close an anonymous or "
+        "reply-only complaint: it is attached to the ticket.",
+    )
+    promised_date = fields.Date(
+        string="Promised Reply Date",
+        tracking=True,
+        index=True,
+        copy=False,
+        help="Date by which the customer was promised an answer.",
+    )
+    promise_reminder_date = fields.Date(
+        compute="_compute_promise_reminder_date", store=True, index=True
+    )
+    promise_reminded = fields.Boolean(copy=False, readonly=True)
+    promise_escalated = fields.Boolean(copy=False, readonly=True)
+    is_anonymous = fields.Boolean(
+        string="Anonymous",
+        help="The complainant left no name: no follow-up visit.",
+    )
+    reply_only = fields.Boolean(
+        string="Reply Letter Only",
+        help="Only a written reply is asked for (e.g. by an authority): no follow-up "
+        "visit.",
+    )
+    duplicate_of_id = fields.Many2one(
+        related="duplicate_id",
+        readonly=False,
+        string="Original Complaint",
+        help="Same customer, same issue: counted once and closed with this ticket.",
+    )
+    possible_duplicate_id = fields.Many2one(
+        "helpdesk.ticket",
+        compute="_compute_possible_duplicate_id",
+        string="Possible Duplicate of",
+    )
+    revisit_visit_ids = fields.One2many(
+        "revisit.visit", "ticket_id", string="Follow-up Visits"
+    )
+    revisit_visit_count = fields.Integer(compute="_compute_revisit_visit_count")
+    awaiting_revisit = fields.Boolean(
+        compute="_compute_awaiting_revisit",
+        store=True,
+        help="A follow-up visit of this complaint is still to be made.",
+    )
+    customer_satisfied = fields.Boolean(
+        tracking=True,
+        copy=False,
+        help="The last follow-up visit found the customer satisfied.",
+    )
+    complaint_escalated = fields.Boolean(
+        string="Closed as Escalated",
+        tracking=True,
+        copy=False,
+        help="The manager closed the complaint although the customer is not satisfied.",
+    )
+    reopen_count = fields.Integer(
+        string="Reopened", copy=False, readonly=True, help="Times a visit reopened it."
+    )
+    first_reply_date = fields.Datetime(copy=False, readonly=True)
+    origin_visit_id = fields.Many2one(
+        "revisit.visit",
+        string="Raised on Visit",
+        copy=False,
+        index="btree_not_null",
+        check_company=True,
+    )
+
+    # Duplicate proposals and repeat-complaint statistics look complaints up by
+    # customer and date; the analysis folds duplicates into their original.
+    _complaint_partner_date_idx = models.Index(
+        "(commercial_partner_id, create_date) WHERE is_complaint"
+    )
+    _duplicate_id_idx = models.Index("(duplicate_id) WHERE duplicate_id IS NOT NULL")
+
+    @api.depends("team_id", "complaint_severity", "is_complaint")
+    def _compute_responsible_user_id(self):
+        for ticket in self:
+            route = (
+                ticket.team_id._complaint_route_user(ticket.complaint_severity)
+                if ticket.is_complaint and ticket.team_id
+                else False
+            )
+            ticket.responsible_user_id = route or ticket.responsible_user_id
+
+    @api.depends("promised_date", "company_id.complaint_reminder_days")
+    def _compute_promise_reminder_date(self):
+        for ticket in self:
+            ticket.promise_reminder_date = ticket.promised_date and (
+                ticket.promised_date
+                - timedelta(days=ticket.company_id.complaint_reminder_days)
+            )
+
+    @api.depends("revisit_visit_ids")
+    def _compute_revisit_visit_count(self):
+        for ticket in self:
+            ticket.revisit_visit_count = len(ticket.revisit_visit_ids)
+
+    @api.depends("revisit_visit_ids.state")
+    def _compute_awaiting_revisit(self):
+        for ticket in self:
+            ticket.awaiting_revisit = any(
+                visit.state in ("todo", "appointed")
+                for visit in ticket.revisit_visit_ids
+            )
+
+    @api.depends(
+        "is_complaint", "partner_id", "name", "category_id", "create_date", "company_id"
+    )
+    def _compute_possible_duplicate_id(self):
+        for ticket in self:
+            ticket.possible_duplicate_id = ticket._complaint_find_original()
+
+    def _complaint_find_original(self):
+        """The earlier complaint of the same customer about the same issue, if any."""
+        self.ensure_one()
+        if not self.is_complaint or not self.partner_id or self.duplicate_id:
+            return self.browse()
+        start = self.create_date or fields.Datetime.now()
+        window = timedelta(days=self.company_id.complaint_duplicate_days)
+        candidates = self.search(
+            [
+                ("is_complaint", "=", True),
+                ("id", "!=", self._origin.id),
+                (
+                    "commercial_partner_id",
+                    "=",
+                    self.partner_id.commercial_partner_id.id,
+                ),
+                ("company_id", "=", self.company_id.id),
+                ("create_date", ">=", start - window),
+                ("create_date", "<=", start + window),
+            ],
+            order="create_date, id",
+        )
+        name = (self.name or "").strip().lower()
+        for candidate in candidates:
+            if candidate.create_date > start or (
+                candidate.create_date == start and candidate.id > self._origin.id
+            ):
+                continue
+            same_category = (
+                self.category_id and candidate.category_id == self.category_id
+            )
+            similar = (
+                SequenceMatcher(None, name, candidate.name.strip().lower()).ratio()
+                >= SIMILAR_NAME_RATIO
+            )
+            if same_category or similar:
+                return candidate.duplicate_id or candidate
+        return self.browse()
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        complaints = tickets.filtered("is_complaint")
+        complaints._complaint_route_handler()
+        complaints.filtered(
+            lambda t: t.complaint_severity == "major"
+        )._complaint_notify_manager()
+        closed = complaints.filtered("stage_id.closed")
+        if closed:
+            closed._complaint_check_closable()
+            closed._complaint_on_close()
+        return tickets
+
+    def write(self, vals):
+        if "promised_date" in vals:
+            vals = dict(vals, promise_reminded=False, promise_escalated=False)
+        closing = self.browse()
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.closed:
+                closing = self.filtered(lambda t: not t.stage_id.closed)
+        closing = closing.filtered(lambda t: vals.get("is_complaint", t.is_complaint))
+        closing._complaint_check_closable(vals)
+        if "complaint_severity" in vals or "is_complaint" in vals:
+            old = {t.id: (t.is_complaint, t.complaint_severity) for t in self}
+        res = super().write(vals)
+        if "complaint_severity" in vals or "is_complaint" in vals:
+            rerouted = self.filtered(
+                lambda t: (
+                    t.is_complaint
+                    and (t.is_complaint, t.complaint_severity) != old[t.id]
+                )
+            )
+            rerouted._complaint_route_handler()
+            rerouted.filtered(
+                lambda t: t.complaint_severity == "major"
+            )._complaint_notify_manager()
+        closing._complaint_on_close()
+        return res
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        if (
+            message.message_type == "comment"
+            and message.subtype_id == self.env.ref("mail.mt_comment")
+            and not self.env.user.share
+        ):
+            self.filtered(
+                lambda t: t.is_complaint and not t.first_reply_date
+            ).sudo().first_reply_date = fields.Datetime.now()
+        return message
+
+    # ------------------------------------------------------------------
+    # Routing
+    # ------------------------------------------------------------------
+
+    def _complaint_route_handler(self):
+        """Give the complaint to the user its severity calls for."""
+        for ticket in self:
+            route = ticket.team_id._complaint_route_user(ticket.complaint_severity)
+            if route and route in ticket.team_id.user_ids and ticket.user_id != route:
+                ticket.user_id = route
+
+    def _complaint_notify_manager(self):
+        """Major complaints reach the company manager at once."""
+        for ticket in self:
+            manager = ticket.team_id.complaint_manager_user_id
+            if not manager:
+                ticket.message_post(
+                    body=self.env._(
+                        "Major complaint: no company manager is set on the team to "
+                        "notify."
+                    )
+                )
+                continue
+            ticket.message_subscribe(partner_ids=manager.partner_id.ids)
+            ticket.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=manager.id,
+                summary=self.env._("Major complaint: %s", ticket.name),
+                note=self.env._(
+                    "A major complaint was received; the company manager handles "
+                    "and revisits it."
+                ),
+            )
+
+    def _complaint_visitor(self):
+        """Who makes the follow-up visit: the user the severity calls for."""
+        self.ensure_one()
+        return (
+            self.team_id._complaint_route_user(self.complaint_severity)
+            or self.responsible_user_id
+            or self.user_id
+        )
+
+    # ------------------------------------------------------------------
+    # Closing
+    # ------------------------------------------------------------------
+
+    def _complaint_check_closable(self, vals=None):
+        """Refuse to close complaints that are not judged and answered.
+
+        `vals` are the values about to be written: the check runs before the
+        write, so a refused closing leaves nothing behind.
+        """
+        vals = vals or {}
+        problems = []
+        for ticket in self:
+
+            def value(name, ticket=ticket):
+                return vals[name] if name in vals else ticket[name]
+
+            missing = []
+            validity = value("complaint_validity")
+            if validity == "pending":
+                missing.append(self.env._("judge the complaint valid or invalid"))
+            elif validity == "invalid":
+                if not value("invalid_reason"):
+                    missing.append(self.env._("give the reason it is invalid"))
+            else:
+                missing += [
+                    self.env._(
+                        "fill in the %s",
+                        self._fields[name]._description_string(self.env),
+                    )
+                    for name in (
+                        "responsible_department_id",
+                        "responsible_user_id",
+                        "cause_analysis",
+                        "corrective_action",
+                    )
+                    if not value(name)
+                ]
+                if (
+                    value("is_anonymous") or value("reply_only")
+                ) and not html2plaintext(value("complaint_reply") or "").strip():
+                    missing.append(self.env._("write the reply letter"))
+            if missing:
+                problems.append(
+                    self.env._(
+                        "%(ticket)s: %(missing)s",
+                        ticket=ticket.display_name,
+                        missing=", ".join(missing),
+                    )
+                )
+        if problems:
+            raise UserError(
+                self.env._(
+                    "These complaints cannot be closed yet:\n%s", "\n".join(problems)
+                )
+            )
+
+    def _complaint_on_close(self):
+        """Answer the complaint, plan its follow-up visit, close its duplicates."""
+        template = self.env.ref("revisit_complaints.mail_template_complaint_invalid")
+        invalid = self.filtered(lambda t: t.complaint_validity == "invalid")
+        for ticket in invalid:
+            ticket.message_post_with_source(
+                template, message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+        valid = self - invalid
+        valid.filtered(
+            lambda t: t.is_anonymous or t.reply_only
+        )._complaint_attach_reply()
+        valid.filtered(
+            lambda t: (
+                t.partner_id
+                and not (
+                    t.is_anonymous
+                    or t.reply_only
+                    or t.duplicate_id
+                    or t.complaint_escalated
+                )
+            )
+        )._complaint_create_followup()
+        self._complaint_close_duplicates()
+
+    def _complaint_attach_reply(self):
+        """Anonymous and reply-only complaints keep their reply letter as a file."""
+        for ticket in self:
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": self.env._("Reply %s.html", ticket.number),
+                    "raw": (ticket.complaint_reply or "").encode(),
+                    "mimetype": "text/html",
+                    "res_model": ticket._name,
+                    "res_id": ticket.id,
+                }
+            )
+            ticket.message_post(
+                body=self.env._("Reply letter attached; no follow-up visit."),
+                attachment_ids=attachment.ids,
+            )
+            if not ticket.first_reply_date:
+                ticket.first_reply_date = fields.Datetime.now()
+
+    def _complaint_create_followup(self):
+        """A closed valid complaint is revisited as the complaint rule says.
+
+        The revisit event samples the complaint (the rule's rate, key customers
+        always). Major complaints and complaints reopened by a dissatisfied customer
+        are always revisited: when sampling gave no visit, one is created from the
+        rule's first step. The visits go to the user the severity calls for.
+        """
+        today = fields.Date.context_today(self)
+        for ticket in self:
+            event = (
+                self.env["revisit.event"]
+                .sudo()
+                .create(
+                    {
+                        "partner_id": ticket.partner_id.id,
+                        "trigger": "complaint",
+                        "date": today,
+                        "reference": ticket.number,
+                        "company_id": ticket.company_id.id,
+                    }
+                )
+            )
+            visits = event.visit_ids
+            if not visits and (
+                ticket.complaint_severity == "major" or ticket.reopen_count
+            ):
+                visits = ticket._complaint_force_visit(event)
+            visitor = ticket._complaint_visitor()
+            if visitor:
+                visits.filtered(lambda v, u=visitor: v.user_id != u).user_id = visitor
+            visits.ticket_id = ticket
+            if visits:
+                ticket.message_post(
+                    body=self.env._(
+                        "Follow-up visit planned: %(visits)s, by %(user)s.",
+                        visits=", ".join(visits.mapped("name")),
+                        user=visits[:1].user_id.name or "-",
+                    )
+                )
+            else:
+                ticket.message_post(
+                    body=self.env._("Not sampled for a follow-up visit.")
+                )
+
+    def _complaint_force_visit(self, event):
+        """Plan the follow-up visit the complaint rule's first step describes."""
+        self.ensure_one()
+        rule = (
+            self.env["revisit.rule"]
+            .sudo()
+            .search(
+                [
+                    ("trigger", "=", "complaint"),
+                    ("company_id", "=", self.company_id.id),
+                ],
+                limit=1,
+            )
+        )
+        step = rule.step_ids[:1]
+        scheduled = event.date + timedelta(days=step.offset_days if step else 0)
+        return (
+            self.env["revisit.visit"]
+            .sudo()
+            ._create_planned(
+                [
+                    {
+                        "partner_id": self.partner_id.id,
+                        "event_id": event.id,
+                        "rule_id": rule.id,
+                        "step_id": step.id,
+                        "purpose": step.name or self.name,
+                        "method": step.method or rule.method or "phone",
+                        "department_id": rule.department_id.id,
+                        "user_id": self._complaint_visitor().id,
+                        "scheduled_date": scheduled,
+                        "deadline": scheduled
+                        + timedelta(days=step.window_days if step else 3),
+                        "company_id": self.company_id.id,
+                    }
+                ]
+            )
+        )
+
+    def _complaint_close_duplicates(self):
+        """Duplicates share the outcome of their original and close with it."""
+        for ticket in self:
+            duplicates = ticket.duplicate_ids.filtered(lambda t: not t.stage_id.closed)
+            for duplicate in duplicates:
+                stages = duplicate.team_id._get_applicable_stages()
+                stage = (
+                    ticket.stage_id
+                    if ticket.stage_id in stages
+                    else stages.filtered("closed")[:1]
+                )
+                values = {
+                    name: ticket._fields[name].convert_to_write(ticket[name], ticket)
+                    for name in SHARED_OUTCOME_FIELDS
+                }
+                duplicate.write(dict(values, is_complaint=True, stage_id=stage.id))
+                duplicate.message_post(
+                    body=self.env._(
+                        "Closed together with the original complaint %s.",
+                        ticket.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Follow-up loop
+    # ------------------------------------------------------------------
+
+    def _complaint_apply_visit_outcome(self, visit):
+        """A done follow-up visit either satisfies the customer or reopens it."""
+        self.ensure_one()
+        threshold = self.company_id.revisit_low_satisfaction
+        dissatisfied = visit.followup_needed or (
+            visit.satisfaction and visit.satisfaction <= threshold
+        )
+        if not dissatisfied:
+            self.customer_satisfied = True
+            return
+        stages = self.team_id._get_applicable_stages().filtered(lambda s: not s.closed)
+        stage = stages.filtered(lambda s: not s.unattended)[:1] or stages[:1]
+        self.write(
+            {
+                "stage_id": stage.id,
+                "customer_satisfied": False,
+                "reopen_count": self.reopen_count + 1,
+            }
+        )
+        self.message_post(
+            body=self.env._(
+                "The follow-up visit %s found the customer dissatisfied: the "
+                "complaint is reopened.",
+                visit.name,
+            )
+        )
+        handler = self.responsible_user_id or self.user_id
+        if handler:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=handler.id,
+                summary=self.env._("Customer still dissatisfied"),
+                note=visit.feedback or visit.problem or "",
+            )
+
+    def action_complaint_close(self):
+        """Close the complaint in its team's first closed stage."""
+        for ticket in self:
+            stage = ticket.team_id._get_applicable_stages().filtered("closed")[:1]
+            ticket.stage_id = stage
+        return True
+
+    def action_complaint_close_escalated(self):
+        """The manager closes a complaint the visits could not settle."""
+        if not (
+            self.env.user.has_group("helpdesk_mgmt.group_helpdesk_manager")
+            or self.env.user.has_group("revisit_management.group_revisit_manager")
+        ):
+            raise UserError(
+                self.env._("Only a manager can close a complaint as escalated.")
+            )
+        for ticket in self:
+            stage = ticket.team_id._get_applicable_stages().filtered("closed")[:1]
+            ticket.write({"complaint_escalated": True, "stage_id": stage.id})
+        return True
+
+    # ------------------------------------------------------------------
+    # Duplicates
+    # ------------------------------------------------------------------
+
+    def action_link_possible_duplicate(self):
+        for ticket in self:
+            original = ticket.possible_duplicate_id
+            if not original:
+                raise UserError(
+                    self.env._("No earlier complaint of this customer looks alike.")
+                )
+            ticket.duplicate_of_id = original
+        return True
+
+    # ------------------------------------------------------------------
+    # Screens
+    # ------------------------------------------------------------------
+
+    def action_view_revisit_visits(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "revisit_complaints.revisit_visit_action_complaint"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        return action
+
+    # ------------------------------------------------------------------
+    # Scheduled action: promised reply dates
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _complaint_promise_domains(self):
+        today = fields.Date.context_today(self)
+        base = [
+            ("is_complaint", "=", True),
+            ("stage_id.closed", "=", False),
+            ("promised_date", "!=", False),
+        ]
+        return (
+            [
+                *base,
+                ("promise_reminded", "=", False),
+                ("promise_reminder_date", "<=", today),
+                ("promised_date", ">=", today),
+            ],
+            [*base, ("promise_escalated", "=", False), ("promised_date", "<", today)],
+        )
+
+    @api.model
+    def _cron_complaint_promises(self, batch_size=200):
+        """Remind handlers before the promised reply date, escalate after it."""
+        remind_domain, escalate_domain = self._complaint_promise_domains()
+        processed = 0
+        for domain, method in (
+            (remind_domain, "_complaint_promise_remind"),
+            (escalate_domain, "_complaint_promise_escalate"),
+        ):
+            tickets = self.search(
+                domain, limit=batch_size, order="id"
+            ).try_lock_for_update()
+            for ticket in tickets:
+                try:
+                    with self.env.cr.savepoint():
+                        getattr(ticket, method)()
+                except Exception:
+                    _logger.exception(
+                        "Complaint %s: promise follow-up failed", ticket.id
+                    )
+            # Flag every locked ticket, failed ones too: the cron never repeats itself.
+            tickets.write(
+                {
+                    "promise_reminded"
+                    if method == "_complaint_promise_remind"
+                    else "promise_escalated": True
+                }
+            )
+            processed += len(tickets)
+        remaining = self.search_count(remind_domain) + self.search_count(
+            escalate_domain
+        )
+        self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
+
+    def _complaint_promise_remind(self):
+        handler = self.user_id or self.responsible_user_id
+        if handler:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=self.promised_date,
+                user_id=handler.id,
+                summary=self.env._("Reply promised to the customer"),
+                note=self.env._(
+                    "The customer was promised an answer by %s.", self.promised_date
+                ),
+            )
+
+    def _complaint_promise_escalate(self):
+        supervisor = (
+            self.team_id.complaint_head_user_id
+            or self.team_id.user_id
+            or self.team_id.complaint_manager_user_id
+        )
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "The reply promised for %s is overdue: escalated.", self.promised_date
+            )
+        )
+        if supervisor:
+            self.activity_schedule(
+                "mail.mail_activity_data_warning",
+                user_id=supervisor.id,
+                summary=self.env._("Overdue complaint reply"),
+                note=self.env._(
+                    "The customer was promised an answer by %s and has none yet.",
+                    self.promised_date,
+                ),
+            )

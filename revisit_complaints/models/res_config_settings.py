@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    complaint_duplicate_days = fields.Integer(
+        related="company_id.complaint_duplicate_days", readonly=False
+    )
+    complaint_reminder_days = fields.Integer(
+        related="company_id.complaint_reminder_days", readonly=False
+    )

@@ -1,0 +1,62 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+registry.category("web_tour.tours").add("revisit_complaint_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
+            run: "click",
+        },
+        {
+            trigger:
+                '.o_menu_sections button[data-menu-xmlid="revisit_complaints.revisit_complaint_menu"]',
+            run: "click",
+        },
+        {
+            trigger:
+                '.dropdown-item[data-menu-xmlid="revisit_complaints.helpdesk_ticket_complaint_menu"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_kanban_record:contains("Tour: lift stops between floors")',
+            run: "click",
+        },
+        {
+            trigger: '.o_notebook_headers a.nav-link:contains("Complaint")',
+            run: "click",
+        },
+        {
+            trigger: 'div[name="complaint_validity"] input[data-value="valid"]',
+            run: "click",
+        },
+        {
+            trigger: 'div[name="cause_analysis"] textarea',
+            run: "edit The lift door sensor was dirty.",
+        },
+        {
+            trigger: 'div[name="corrective_action"] textarea',
+            run: "edit The sensor was cleaned and tested.",
+        },
+        {
+            trigger: 'button[name="action_complaint_close"]',
+            run: "click",
+        },
+        {
+            trigger: 'button[name="action_view_revisit_visits"]',
+        },
+        {
+            trigger:
+                '.o_menu_sections button[data-menu-xmlid="revisit_management.revisit_menu_visits"]',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="revisit_management.revisit_visit_menu_my"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_kanban_record:contains("Tour Owner 7-0701")',
+        },
+    ],
+});

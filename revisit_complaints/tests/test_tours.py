@@ -1,0 +1,34 @@
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintTours(HttpCase):
+    def test_complaint_close_tour(self):
+        """A handler judges a complaint valid, fills cause and action, closes it;
+        the follow-up visit appears in the assignee's My visits."""
+        admin = self.env.ref("base.user_admin")
+        team = self.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Tour desk",
+                "user_ids": [(6, 0, admin.ids)],
+                "complaint_manager_user_id": admin.id,
+            }
+        )
+        partner = self.env["res.partner"].create({"name": "Tour Owner 7-0701"})
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Tour: lift stops between floors",
+                "description": "<p>Twice this week.</p>",
+                "team_id": team.id,
+                "partner_id": partner.id,
+                "is_complaint": True,
+                "complaint_severity": "major",
+                "responsible_department_id": self.env["hr.department"]
+                .create({"name": "Lift maintenance"})
+                .id,
+            }
+        )
+        self.start_tour("/odoo", "revisit_complaint_tour", login="admin")
+        self.assertTrue(ticket.closed)
+        self.assertEqual(ticket.complaint_validity, "valid")
+        self.assertEqual(ticket.revisit_visit_ids.user_id, admin)
