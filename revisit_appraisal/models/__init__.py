@@ -1,1 +1,10 @@
-from . import revisit_appraisal_criterion
+from . import (
+    hr_employee,
+    res_company,
+    res_config_settings,
+    revisit_appraisal,
+    revisit_appraisal_criterion,
+    revisit_appraisal_line,
+    revisit_appraisal_reward_line,
+    revisit_appraisal_spot_check,
+)

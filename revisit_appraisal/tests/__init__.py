@@ -1,1 +1,11 @@
-from . import test_criterion
+from . import (
+    test_access,
+    test_compute,
+    test_criterion,
+    test_demo,
+    test_grade,
+    test_reports,
+    test_rewards,
+    test_tours,
+    test_workflow,
+)

@@ -1,0 +1,35 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    company_currency_id = fields.Many2one(
+        "res.currency", related="company_id.currency_id", readonly=True
+    )
+
+    revisit_appraisal_bonus_a = fields.Monetary(
+        related="company_id.revisit_appraisal_bonus_a",
+        currency_field="company_currency_id",
+        readonly=False,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_bonus_b = fields.Monetary(
+        related="company_id.revisit_appraisal_bonus_b",
+        currency_field="company_currency_id",
+        readonly=False,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_penalty_percent = fields.Float(
+        related="company_id.revisit_appraisal_penalty_percent",
+        readonly=False,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_improvement_days = fields.Integer(
+        related="company_id.revisit_appraisal_improvement_days", readonly=False
+    )
+    revisit_appraisal_cost_budget = fields.Monetary(
+        related="company_id.revisit_appraisal_cost_budget",
+        currency_field="company_currency_id",
+        readonly=False,
+    )

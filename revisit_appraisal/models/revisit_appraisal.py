@@ -1,0 +1,593 @@
+import base64
+import io
+from collections import defaultdict
+from datetime import date
+
+import xlsxwriter
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, float_compare, float_round
+
+GRADES = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D"), ("E", "E")]
+# 第4条: a grade applies strictly above its floor: A > 90, B > 80 ... E <= 60.
+GRADE_FLOORS = [("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", 60.0)]
+LOCKED_STATES = ("confirmed", "locked")
+HR_GROUP = "revisit_appraisal.group_revisit_appraisal_hr"
+SUPERVISOR_GROUP = "revisit_management.group_revisit_supervisor"
+
+
+class RevisitAppraisal(models.Model):
+    """One employee's revisit appraisal for one month (客户回访考核表)."""
+
+    _name = "revisit.appraisal"
+    _description = "Revisit Appraisal"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, score desc, id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    user_id = fields.Many2one(
+        related="employee_id.user_id", string="User", store=True, index=True
+    )
+    department_id = fields.Many2one(
+        related="employee_id.department_id", string="Department", store=True
+    )
+    date_from = fields.Date(
+        string="Month",
+        required=True,
+        index=True,
+        default=lambda self: (
+            fields.Date.context_today(self) + relativedelta(months=-1, day=1)
+        ),
+    )
+    date_to = fields.Date(compute="_compute_date_to", store=True)
+    line_ids = fields.One2many(
+        "revisit.appraisal.line", "appraisal_id", string="Criteria Scores"
+    )
+    score = fields.Float(digits=(5, 2), readonly=True, tracking=True, aggregator="avg")
+    grade = fields.Selection(GRADES, compute="_compute_grade", store=True, index=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("computed", "Computed"),
+            ("reviewed", "Reviewed"),
+            ("confirmed", "Confirmed"),
+            ("locked", "Locked"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    reward_line_ids = fields.One2many(
+        "revisit.appraisal.reward.line", "appraisal_id", string="Rewards"
+    )
+    missing_count = fields.Integer(
+        string="Criteria without Data",
+        readonly=True,
+        help="Criteria with no visit or no spot check in the month: they are left "
+        "out of the total, which is weighted over the scored criteria.",
+    )
+    visit_count = fields.Integer(string="Visits", readonly=True)
+    cost_total = fields.Monetary(string="Visit Costs", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    bonus_amount = fields.Monetary(
+        compute="_compute_reward_amounts", store=True, groups=HR_GROUP
+    )
+    penalty_amount = fields.Monetary(
+        compute="_compute_reward_amounts", store=True, groups=HR_GROUP
+    )
+    note = fields.Text(string="Supervisor's Comment")
+    reviewer_id = fields.Many2one("res.users", readonly=True, copy=False)
+    review_date = fields.Date(readonly=True, copy=False)
+    confirm_user_id = fields.Many2one(
+        "res.users", string="Confirmed By", readonly=True, copy=False
+    )
+    confirm_date = fields.Date(readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    _employee_month_uniq = models.UniqueIndex(
+        "(employee_id, date_from)", "An employee has one appraisal per month."
+    )
+
+    @api.depends("employee_id.name", "date_from")
+    def _compute_name(self):
+        for appraisal in self:
+            month = appraisal.date_from and appraisal.date_from.strftime("%Y-%m")
+            appraisal.name = f"{appraisal.employee_id.name or ''} {month or ''}".strip()
+
+    @api.depends("date_from")
+    def _compute_date_to(self):
+        for appraisal in self:
+            appraisal.date_to = appraisal.date_from and appraisal.date_from + (
+                relativedelta(day=31)
+            )
+
+    @api.depends("score", "line_ids.flagged_missing")
+    def _compute_grade(self):
+        for appraisal in self:
+            scored = appraisal.line_ids.filtered(lambda line: not line.flagged_missing)
+            appraisal.grade = (
+                self._grade_for_score(appraisal.score) if scored else False
+            )
+
+    @api.depends(
+        "reward_line_ids.amount", "reward_line_ids.kind", "reward_line_ids.state"
+    )
+    def _compute_reward_amounts(self):
+        for appraisal in self:
+            lines = appraisal.reward_line_ids.filtered(lambda r: r.state != "cancelled")
+            appraisal.bonus_amount = sum(
+                lines.filtered(lambda r: r.kind == "bonus").mapped("amount")
+            )
+            appraisal.penalty_amount = sum(
+                lines.filtered(lambda r: r.kind == "penalty").mapped("amount")
+            )
+
+    @api.model
+    def _grade_for_score(self, score):
+        """Grade of a 0-100 score, exact to the hundredth (第4条)."""
+        for grade, floor in GRADE_FLOORS:
+            if float_compare(score, floor, precision_digits=2) > 0:
+                return grade
+        return "E"
+
+    @api.constrains("date_from")
+    def _check_date_from(self):
+        if any(appraisal.date_from.day != 1 for appraisal in self):
+            raise ValidationError(
+                self.env._(
+                    "An appraisal covers a calendar month: it starts on the 1st."
+                )
+            )
+
+    # --- protection of confirmed results -------------------------------------
+
+    def write(self, vals):
+        if vals.get("state") in LOCKED_STATES:
+            raise UserError(
+                self.env._("Use the Confirm and Lock buttons to confirm an appraisal.")
+            )
+        if set(vals) - {"message_main_attachment_id"}:
+            self._check_not_locked()
+        return super().write(vals)
+
+    def _write_workflow(self, vals):
+        """Move confirmed/locked appraisals along the workflow (lock, reopen)."""
+        return super().write(vals)
+
+    def _check_not_locked(self):
+        locked = self.filtered(lambda a: a.state in LOCKED_STATES)
+        if locked:
+            raise UserError(
+                self.env._(
+                    "Appraisal %(name)s is confirmed: HR must reopen it before "
+                    "it can change.",
+                    name=locked[0].display_name,
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
+        self._check_not_locked()
+        if self.reward_line_ids.filtered(lambda r: r.state == "paid"):
+            raise UserError(self.env._("An appraisal with paid rewards is kept."))
+
+    def _check_hr(self):
+        if not self.env.user.has_group(HR_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only HR (Revisit Appraisal) runs, confirms, locks and reopens "
+                    "appraisals."
+                )
+            )
+
+    # --- computation -----------------------------------------------------------
+
+    def action_compute(self):
+        """(Re)compute every criterion score, the total and the grade."""
+        self._check_not_locked()
+        self.check_access("write")
+        groups = defaultdict(lambda: self.browse())
+        for appraisal in self:
+            groups[appraisal.company_id, appraisal.date_from] |= appraisal
+        for (company, date_from), appraisals in groups.items():
+            appraisals._compute_month(company, date_from)
+        return True
+
+    def _compute_month(self, company, date_from):
+        date_to = date_from + relativedelta(day=31)
+        criteria = self.env["revisit.appraisal.criterion"]._get_company_criteria(
+            company
+        )
+        stats = self._fetch_visit_stats(company, date_from, date_to)
+        checks = {
+            (employee.id, criterion.id): avg
+            for employee, criterion, avg in self.env["revisit.appraisal.spot.check"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", self.employee_id.ids),
+                    ("company_id", "=", company.id),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["employee_id", "criterion_id"],
+                ["score:avg"],
+            )
+        }
+        budget = company.sudo().revisit_appraisal_cost_budget
+        self.line_ids.sudo().unlink()
+        line_vals = []
+        totals = {}
+        for appraisal in self:
+            stat = stats.get(appraisal.user_id.id, {})
+            weighted = weights = 0.0
+            missing = 0
+            for criterion in criteria:
+                if criterion.source == "spot_check":
+                    score = checks.get((appraisal.employee_id.id, criterion.id))
+                else:
+                    score = self._computed_score(criterion.code, stat, budget)
+                if score is not None:
+                    score = float_round(score, precision_digits=2)
+                    weighted += criterion.weight * score
+                    weights += criterion.weight
+                else:
+                    missing += 1
+                line_vals.append(
+                    {
+                        "appraisal_id": appraisal.id,
+                        "criterion_id": criterion.id,
+                        "score": score or 0.0,
+                        "flagged_missing": score is None,
+                    }
+                )
+            totals[appraisal] = {
+                "score": float_round(weighted / weights, precision_digits=2)
+                if weights
+                else 0.0,
+                "visit_count": stat.get("total", 0),
+                "cost_total": stat.get("cost", 0.0),
+                "missing_count": missing,
+                "state": "computed",
+            }
+        self.env["revisit.appraisal.line"].sudo().create(line_vals)
+        for appraisal, vals in totals.items():
+            appraisal.with_context(tracking_disable=True).write(vals)
+
+    @api.model
+    def _computed_score(self, code, stat, budget):
+        """Score 0-100 of a computed criterion, or None when there is no data.
+
+        - timeliness: visits done by their deadline (scheduled date when none)
+          over the visits to do, unreachable ones left out;
+        - plan_completion: done share of the visits from a plan, or of all the
+          month's visits when none came from a plan;
+        - records: done visits with satisfaction, feedback or report, and the
+          customer's signature when on-site, over the done visits;
+        - cost: 100 within the budget, falling linearly to 0 at twice the budget.
+        """
+        if not stat.get("total"):
+            return None
+        if code == "timeliness":
+            return 100.0 * stat["on_time"] / stat["due"] if stat["due"] else None
+        if code == "plan_completion":
+            if stat["planned"]:
+                return 100.0 * stat["planned_done"] / stat["planned"]
+            return 100.0 * stat["done"] / stat["total"]
+        if code == "records":
+            return 100.0 * stat["complete"] / stat["done"] if stat["done"] else None
+        if code == "cost":
+            if not budget:
+                return None
+            return max(0.0, min(100.0, 100.0 * (2.0 - stat["cost"] / budget)))
+        return None
+
+    def _fetch_visit_stats(self, company, date_from, date_to):
+        """Visit figures per assigned user for the month, in one grouped query.
+
+        Plain SQL on purpose: one query for all the employees whatever their
+        number, and every active visit of the employee counts, whoever reads.
+        """
+        users = self.employee_id.user_id
+        if not users:
+            return {}
+        self.env["revisit.visit"].flush_model()
+        self.env["ir.attachment"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+            SELECT v.user_id,
+                   COUNT(*) AS total,
+                   COUNT(*) FILTER (WHERE v.state != 'unreachable') AS due,
+                   COUNT(*) FILTER (
+                       WHERE v.state = 'done'
+                         AND v.done_date <= COALESCE(v.deadline, v.scheduled_date)
+                   ) AS on_time,
+                   COUNT(*) FILTER (WHERE v.plan_id IS NOT NULL) AS planned,
+                   COUNT(*) FILTER (
+                       WHERE v.plan_id IS NOT NULL AND v.state = 'done'
+                   ) AS planned_done,
+                   COUNT(*) FILTER (WHERE v.state = 'done') AS done,
+                   COUNT(*) FILTER (
+                       WHERE v.state = 'done'
+                         AND COALESCE(v.satisfaction, 0) > 0
+                         AND (btrim(COALESCE(v.feedback, '')) != ''
+                              OR btrim(regexp_replace(COALESCE(v.report, ''),
+                                                      '<[^>]*>|&nbsp;', '', 'g')) != '')
+                         AND (v.method != 'onsite' OR EXISTS (
+                              SELECT 1 FROM ir_attachment a
+                               WHERE a.res_model = 'revisit.visit'
+                                 AND a.res_field = 'signature'
+                                 AND a.res_id = v.id))
+                   ) AS complete,
+                   COALESCE(SUM(v.cost), 0) AS cost
+              FROM revisit_visit v
+             WHERE v.active
+               AND v.state != 'cancelled'
+               AND v.company_id = %(company)s
+               AND v.user_id = ANY(%(users)s)
+               AND v.scheduled_date BETWEEN %(date_from)s AND %(date_to)s
+          GROUP BY v.user_id
+                """,
+                company=company.id,
+                users=users.ids,
+                date_from=date_from,
+                date_to=date_to,
+            )
+        )
+        return {row["user_id"]: row for row in self.env.cr.dictfetchall()}
+
+    @api.model
+    def generate_for_month(self, year, month, company_id=None):
+        """Create or recompute the month's appraisal of every revisit employee.
+
+        Employees count when their user is a revisit user. Appraisals still in
+        draft or computed are recomputed; reviewed, confirmed and locked ones
+        are left as they are. Returns all the month's appraisals of these
+        employees.
+        """
+        self._check_hr()
+        if not (isinstance(month, int) and 1 <= month <= 12) or not (
+            isinstance(year, int) and 1900 < year < 3000
+        ):
+            raise UserError(
+                self.env._(
+                    "Give a year and a month (1-12) to appraise, not "
+                    "%(year)s-%(month)s.",
+                    year=year,
+                    month=month,
+                )
+            )
+        company = (
+            self.env["res.company"].browse(company_id)
+            if company_id
+            else self.env.company
+        )
+        date_from = date(year, month, 1)
+        revisit_users = self.env.ref(
+            "revisit_management.group_revisit_user"
+        ).all_user_ids
+        employees = self.env["hr.employee"].search(
+            [("company_id", "=", company.id), ("user_id", "in", revisit_users.ids)]
+        )
+        appraisals = self.search(
+            [("employee_id", "in", employees.ids), ("date_from", "=", date_from)]
+        )
+        missing = employees - appraisals.employee_id
+        appraisals |= self.create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "date_from": date_from,
+                    "company_id": company.id,
+                }
+                for employee in missing
+            ]
+        )
+        appraisals.filtered(lambda a: a.state in ("draft", "computed")).action_compute()
+        return appraisals
+
+    # --- workflow --------------------------------------------------------------
+
+    def action_review(self):
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(self.env._("Only supervisors review appraisals."))
+        if self.filtered(lambda a: a.state != "computed"):
+            raise UserError(self.env._("Only computed appraisals can be reviewed."))
+        self.write(
+            {
+                "state": "reviewed",
+                "reviewer_id": self.env.user.id,
+                "review_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_confirm(self):
+        """HR confirms: the grade becomes final and the reward lines are issued."""
+        self._check_hr()
+        if self.filtered(lambda a: a.state != "reviewed"):
+            raise UserError(self.env._("Only reviewed appraisals can be confirmed."))
+        ungraded = self.filtered(lambda a: not a.grade)
+        if ungraded:
+            raise UserError(
+                self.env._(
+                    "Appraisal %(name)s has no scored criterion: add visits or spot "
+                    "checks and compute it again.",
+                    name=ungraded[0].display_name,
+                )
+            )
+        # Oldest month first: a month's penalty depends on the previous month.
+        for appraisal in self.sorted("date_from"):
+            self.env["revisit.appraisal.reward.line"].create(
+                appraisal._prepare_reward_lines()
+            )
+            appraisal._write_workflow(
+                {
+                    "state": "confirmed",
+                    "confirm_user_id": self.env.user.id,
+                    "confirm_date": fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def _prepare_reward_lines(self):
+        """Reward line values of 第5条 for this appraisal's grade."""
+        self.ensure_one()
+        company = self.company_id.sudo()
+        base = {"appraisal_id": self.id, "date": self.date_to, "state": "confirmed"}
+        if self.grade in ("A", "B"):
+            amount = (
+                company.revisit_appraisal_bonus_a
+                if self.grade == "A"
+                else company.revisit_appraisal_bonus_b
+            )
+            return [dict(base, kind="bonus", amount=amount)] if amount else []
+        if self.grade != "E":
+            return []
+        vals = []
+        quarter_start = self.date_from + relativedelta(
+            month=(self.date_from.month - 1) // 3 * 3 + 1
+        )
+        RewardLine = self.env["revisit.appraisal.reward.line"]
+        if not RewardLine.search_count(
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("kind", "=", "improvement_order"),
+                ("state", "!=", "cancelled"),
+                ("date", ">=", quarter_start),
+                ("date", "<", quarter_start + relativedelta(months=3)),
+            ],
+            limit=1,
+        ):
+            deadline = fields.Date.context_today(self) + relativedelta(
+                days=company.revisit_appraisal_improvement_days
+            )
+            vals.append(dict(base, kind="improvement_order", deadline=deadline))
+            if self.employee_id.user_id:
+                self.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=deadline,
+                    summary=self.env._("Improve your revisit work (grade E)"),
+                    user_id=self.employee_id.user_id.id,
+                )
+        if self._previous_grade() == "E":
+            percent = company.revisit_appraisal_penalty_percent
+            pay = self.employee_id.sudo().revisit_performance_pay
+            vals.append(
+                dict(
+                    base,
+                    kind="penalty",
+                    percent=percent,
+                    amount=self.currency_id.round(pay * percent / 100.0),
+                )
+            )
+        return vals
+
+    def _previous_grade(self):
+        """Grade of the employee's confirmed appraisal of the month before."""
+        self.ensure_one()
+        previous = self.search(
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("date_from", "=", self.date_from - relativedelta(months=1)),
+                ("state", "in", LOCKED_STATES),
+            ],
+            limit=1,
+        )
+        return previous.grade
+
+    def action_lock(self):
+        self._check_hr()
+        if self.filtered(lambda a: a.state != "confirmed"):
+            raise UserError(self.env._("Only confirmed appraisals can be locked."))
+        self._write_workflow({"state": "locked"})
+        return True
+
+    def action_reopen(self):
+        """HR reopens a confirmed appraisal: unpaid rewards are cancelled."""
+        self._check_hr()
+        if self.filtered(lambda a: a.state not in LOCKED_STATES):
+            raise UserError(
+                self.env._("Only confirmed or locked appraisals can be reopened.")
+            )
+        for appraisal in self:
+            unpaid = appraisal.reward_line_ids.filtered(
+                lambda r: r.state in ("draft", "confirmed")
+            )
+            unpaid.write({"state": "cancelled"})
+            appraisal._write_workflow({"state": "computed"})
+            appraisal.message_post(
+                body=self.env._(
+                    "Appraisal reopened by %(user)s; %(count)s unpaid reward line(s) "
+                    "cancelled.",
+                    user=self.env.user.name,
+                    count=len(unpaid),
+                )
+            )
+        return True
+
+    # --- payroll export ----------------------------------------------------------
+
+    def action_export_xlsx(self):
+        """Payroll sheet of the selected appraisals as an XLSX download."""
+        self._check_hr()
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet(self.env._("Appraisals"))
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        headers = [
+            self.env._("Employee"),
+            self.env._("Department"),
+            self.env._("Month"),
+            self.env._("Score"),
+            self.env._("Grade"),
+            self.env._("Bonus"),
+            self.env._("Penalty"),
+            self.env._("Status"),
+        ]
+        for col, header in enumerate(headers):
+            sheet.write_string(0, col, header, bold)
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for row, appraisal in enumerate(self.sorted(lambda a: -a.score), start=1):
+            sheet.write_string(row, 0, appraisal.employee_id.name or "")
+            sheet.write_string(row, 1, appraisal.department_id.name or "")
+            sheet.write_string(row, 2, appraisal.date_from.strftime("%Y-%m"))
+            sheet.write_number(row, 3, appraisal.score)
+            sheet.write_string(row, 4, appraisal.grade or "")
+            sheet.write_number(row, 5, appraisal.bonus_amount, money)
+            sheet.write_number(row, 6, appraisal.penalty_amount, money)
+            sheet.write_string(row, 7, states[appraisal.state])
+        sheet.set_column(0, 2, 20)
+        sheet.set_column(3, 7, 12)
+        workbook.close()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "revisit_appraisal_payroll.xlsx",
+                "datas": base64.b64encode(output.getvalue()),
+                "mimetype": "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }

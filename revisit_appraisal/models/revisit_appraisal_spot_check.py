@@ -1,0 +1,77 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class RevisitAppraisalSpotCheck(models.Model):
+    """A supervisor's check of one visit, scoring one spot-check criterion."""
+
+    _name = "revisit.appraisal.spot.check"
+    _description = "Revisit Appraisal Spot Check"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    visit_id = fields.Many2one("revisit.visit", index=True, check_company=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        compute="_compute_employee_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    criterion_id = fields.Many2one(
+        "revisit.appraisal.criterion",
+        required=True,
+        index=True,
+        check_company=True,
+        domain="[('source', '=', 'spot_check')]",
+    )
+    score = fields.Float(required=True, digits=(5, 2), tracking=True)
+    note = fields.Text()
+    checker_id = fields.Many2one(
+        "res.users",
+        string="Checked By",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    _score_range = models.Constraint(
+        "CHECK(score >= 0 AND score <= 100)",
+        "A spot-check score lies between 0 and 100.",
+    )
+
+    @api.depends("visit_id")
+    def _compute_employee_id(self):
+        for check in self:
+            employee = check.visit_id.user_id.employee_ids.filtered(
+                lambda e, check=check: e.company_id == check.company_id
+            )[:1]
+            check.employee_id = employee or check.employee_id
+
+    @api.constrains("criterion_id")
+    def _check_criterion_source(self):
+        if self.filtered(lambda c: c.criterion_id.source != "spot_check"):
+            raise ValidationError(
+                self.env._("Spot checks only score spot-check criteria.")
+            )
+
+    @api.constrains("visit_id", "employee_id")
+    def _check_visit_employee(self):
+        for check in self.filtered("visit_id"):
+            if check.visit_id.user_id != check.employee_id.user_id:
+                raise ValidationError(
+                    self.env._(
+                        "Visit %(visit)s is not assigned to %(employee)s.",
+                        visit=check.visit_id.display_name,
+                        employee=check.employee_id.name,
+                    )
+                )

@@ -1,0 +1,48 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+registry.category("web_tour.tours").add("revisit_appraisal_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_menu_sections button[data-menu-xmlid="revisit_appraisal.revisit_appraisal_menu"]',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="revisit_appraisal.revisit_appraisal_run_wizard_menu"]',
+            run: "click",
+        },
+        {
+            content: "Run the appraisal of last month (the wizard's default)",
+            trigger: '.modal button[name="action_run"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_list_view .o_data_row td[name="employee_id"]:contains("Tour Agent")',
+            run: "click",
+        },
+        {
+            trigger: '.o_form_view button[name="action_review"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_form_view button[name="action_confirm"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_form_view .o_statusbar_status .o_arrow_button_current:contains("Confirmed")',
+        },
+        {
+            trigger: '.o_form_view .o_notebook a.nav-link[name="rewards"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_form_view div[name="reward_line_ids"] .o_data_row td[name="kind"]:contains("Bonus")',
+        },
+    ],
+});

@@ -1,0 +1,19 @@
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDemo(TransactionCase):
+    def test_demo_month_yields_every_grade(self):
+        if not self.env.ref("revisit_appraisal.hr_employee_alice_demo", False):
+            self.skipTest("demo data not loaded")
+        grades = {}
+        for key in ("alice", "bob", "carol", "dave", "erin"):
+            employee = self.env.ref(f"revisit_appraisal.hr_employee_{key}_demo")
+            appraisal = self.env["revisit.appraisal"].search(
+                [("employee_id", "=", employee.id)]
+            )
+            grades[key] = appraisal.grade
+        self.assertEqual(
+            grades,
+            {"alice": "A", "bob": "B", "carol": "C", "dave": "D", "erin": "E"},
+        )

@@ -1,0 +1,1 @@
+from . import revisit_appraisal_run_wizard

@@ -1,0 +1,1 @@
+from . import hr_payslip, revisit_appraisal_reward_line
