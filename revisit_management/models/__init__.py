@@ -1,4 +1,6 @@
 from . import (
+    res_company,
+    res_config_settings,
     res_partner,
     revisit_event,
     revisit_plan,
@@ -7,4 +9,5 @@ from . import (
     revisit_rule_step,
     revisit_tier,
     revisit_visit,
+    survey_user_input,
 )

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from datetime import timedelta
+
+from odoo import api, fields, models
 
 from .revisit_rule import TRIGGERS
 
@@ -23,3 +25,99 @@ class RevisitEvent(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     visit_ids = fields.One2many("revisit.visit", "event_id", string="Visits")
+    visit_count = fields.Integer(compute="_compute_visit_count")
+
+    @api.depends("trigger", "partner_id", "date", "reference")
+    def _compute_display_name(self):
+        triggers = dict(self._fields["trigger"]._description_selection(self.env))
+        for event in self:
+            event.display_name = " · ".join(
+                str(part)
+                for part in (
+                    event.reference or triggers.get(event.trigger),
+                    event.partner_id.display_name,
+                    event.date,
+                )
+                if part
+            )
+
+    def _compute_visit_count(self):
+        counts = dict(
+            self.env["revisit.visit"]._read_group(
+                [("event_id", "in", self._origin.ids)], ["event_id"], ["__count"]
+            )
+        )
+        for event in self:
+            event.visit_count = counts.get(event._origin, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        events = super().create(vals_list)
+        events._generate_visits()
+        return events
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"partner_id", "trigger", "date", "company_id"} & set(vals):
+            self._generate_visits()
+        return res
+
+    def _generate_visits(self):
+        """Create the visits the active rules of each event's trigger ask for.
+
+        One visit per rule step, unless the rule's sampling leaves the event out.
+        Steps that already have a visit for the event are skipped, so running it
+        again creates nothing twice; the unique index on (event, step) backs this.
+        """
+        if not self:
+            return self.env["revisit.visit"]
+        Visit = self.env["revisit.visit"].sudo()
+        # events another worker is generating are left to it
+        events = Visit._try_lock(self.sudo())
+        rules = (
+            self.env["revisit.rule"]
+            .sudo()
+            .search(
+                [
+                    ("trigger", "in", list(set(events.mapped("trigger")))),
+                    ("company_id", "in", events.company_id.ids),
+                ]
+            )
+        )
+        rules_by_key = {}
+        for rule in rules:
+            rules_by_key.setdefault((rule.trigger, rule.company_id.id), []).append(rule)
+        existing = {
+            (event.id, step.id)
+            for event, step in Visit.with_context(active_test=False)._read_group(
+                [("event_id", "in", events.ids), ("step_id", "!=", False)],
+                ["event_id", "step_id"],
+            )
+        }
+        groups = []
+        for event in events:
+            vals_list = []
+            for rule in rules_by_key.get((event.trigger, event.company_id.id), []):
+                if not rule._selects(event):
+                    continue
+                for step in rule.step_ids:
+                    if (event.id, step.id) in existing:
+                        continue
+                    scheduled = event.date + timedelta(days=step.offset_days)
+                    vals_list.append(
+                        {
+                            "partner_id": event.partner_id.id,
+                            "event_id": event.id,
+                            "rule_id": rule.id,
+                            "step_id": step.id,
+                            "purpose": step.name,
+                            "method": step.method or rule.method or "phone",
+                            "department_id": rule.department_id.id,
+                            "scheduled_date": scheduled,
+                            "deadline": scheduled + timedelta(days=step.window_days),
+                            "company_id": event.company_id.id,
+                        }
+                    )
+            if vals_list:
+                groups.append(vals_list)
+        return Visit._create_planned_groups(groups)

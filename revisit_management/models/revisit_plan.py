@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 from .revisit_rule import METHODS
 
@@ -39,10 +40,151 @@ class RevisitPlan(models.Model):
     purpose = fields.Text()
     content = fields.Html()
     method = fields.Selection(METHODS, default="phone")
+    notify_customers = fields.Boolean(
+        help="E-mail each customer ahead of the visit (see the company's notice days)."
+    )
     line_ids = fields.One2many(
         "revisit.plan.line", "plan_id", string="Customers", copy=True
     )
     visit_ids = fields.One2many("revisit.visit", "plan_id", string="Visits")
+    approver_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approval_date = fields.Datetime(readonly=True, copy=False)
+    visit_count = fields.Integer(compute="_compute_progress")
+    done_count = fields.Integer(compute="_compute_progress")
+    completion_rate = fields.Float(
+        string="Completion Rate (%)", compute="_compute_progress", aggregator="avg"
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for plan in self:
+            if plan.date_to < plan.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "The plan %(plan)s ends before it starts.", plan=plan.name
+                    )
+                )
+
+    @api.depends("visit_ids.state")
+    def _compute_progress(self):
+        Visit = self.env["revisit.visit"].sudo()
+        counts = {}
+        for plan, state, count in Visit._read_group(
+            [("plan_id", "in", self._origin.ids), ("state", "!=", "cancelled")],
+            ["plan_id", "state"],
+            ["__count"],
+        ):
+            counts.setdefault(plan.id, {})[state] = count
+        for plan in self:
+            by_state = counts.get(plan._origin.id, {})
+            plan.visit_count = sum(by_state.values())
+            plan.done_count = by_state.get("done", 0)
+            plan.completion_rate = (
+                100.0 * plan.done_count / plan.visit_count if plan.visit_count else 0.0
+            )
+
+    def _check_state(self, states):
+        for plan in self:
+            if plan.state not in states:
+                raise UserError(
+                    self.env._(
+                        "The plan %(plan)s is %(state)s: this step is not possible.",
+                        plan=plan.name,
+                        state=dict(
+                            plan._fields["state"]._description_selection(self.env)
+                        )[plan.state],
+                    )
+                )
+
+    def action_submit(self):
+        self._check_state(["draft"])
+        for plan in self:
+            if not plan.line_ids:
+                raise UserError(
+                    self.env._("Add the customers of plan %(plan)s.", plan=plan.name)
+                )
+        self.write({"state": "submitted"})
+        return True
+
+    def _can_approve(self):
+        self.ensure_one()
+        user = self.env.user
+        return (
+            user.has_group("revisit_management.group_revisit_manager")
+            or user == self.department_id.manager_id.user_id
+        )
+
+    def action_approve(self):
+        """Approve (department head or revisit manager): create the visits."""
+        self._check_state(["submitted"])
+        for plan in self:
+            if not plan._can_approve():
+                raise UserError(
+                    self.env._(
+                        "Only the head of %(department)s or a revisit manager approves "
+                        "plan %(plan)s.",
+                        department=plan.department_id.display_name or "-",
+                        plan=plan.name,
+                    )
+                )
+        self.write(
+            {
+                "state": "approved",
+                "approver_id": self.env.uid,
+                "approval_date": fields.Datetime.now(),
+            }
+        )
+        lines = self.line_ids.filtered(lambda line: not line.visit_id)
+        vals_list = []
+        for line in lines:
+            plan = line.plan_id
+            day = line.scheduled_date or plan.date_from
+            vals = {
+                "partner_id": line.partner_id.id,
+                "plan_id": plan.id,
+                "purpose": line.purpose or plan.name,
+                "method": line.method or plan.method or "phone",
+                "department_id": plan.department_id.id,
+                "scheduled_date": day,
+                "deadline": max(day, plan.date_to),
+                "company_id": plan.company_id.id,
+            }
+            if line.user_id:
+                vals["user_id"] = line.user_id.id
+            vals_list.append(vals)
+        visits = self.env["revisit.visit"].sudo()._create_planned(vals_list)
+        for line, visit in zip(lines, visits, strict=True):
+            line.visit_id = visit
+        return True
+
+    def action_cancel(self):
+        self._check_state(["draft", "submitted", "approved", "in_progress"])
+        self.visit_ids.filtered(
+            lambda v: v.state in ("todo", "appointed")
+        ).sudo().write({"state": "cancelled"})
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_reset_draft(self):
+        self._check_state(["submitted", "cancelled"])
+        if self.visit_ids.filtered(lambda v: v.state == "done"):
+            raise UserError(
+                self.env._("A plan with completed visits cannot go back to draft.")
+            )
+        self.line_ids.visit_id = False
+        self.write({"state": "draft", "approver_id": False, "approval_date": False})
+        return True
+
+    def _update_state_from_visits(self):
+        """In progress on the first closed visit, done when every visit is."""
+        for plan in self.sudo().filtered(
+            lambda p: p.state in ("approved", "in_progress")
+        ):
+            states = set(plan.visit_ids.mapped("state"))
+            if not states & {"todo", "appointed"}:
+                plan.state = "done"
+            elif states & {"done", "unreachable"}:
+                plan.state = "in_progress"

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .revisit_rule import METHODS
+
 
 class RevisitPlanLine(models.Model):
     """One customer of a plan, with who visits and roughly when."""
@@ -14,4 +16,7 @@ class RevisitPlanLine(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", required=True)
     user_id = fields.Many2one("res.users", string="Assigned To")
     scheduled_date = fields.Date()
+    method = fields.Selection(METHODS, help="Leave empty to use the plan's method.")
+    purpose = fields.Char()
+    visit_id = fields.Many2one("revisit.visit", readonly=True, copy=False)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)

@@ -1,4 +1,7 @@
-from odoo import fields, models
+import hashlib
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 TRIGGERS = [
     ("discharge", "Discharge"),
@@ -59,7 +62,27 @@ class RevisitRule(models.Model):
     )
     note = fields.Html()
 
-    _sample_rate_range = models.Constraint(
-        "CHECK(sample_rate >= 0 AND sample_rate <= 100)",
-        "The sampling rate is a percentage between 0 and 100.",
-    )
+    @api.constrains("sample_rate")
+    def _check_sample_rate(self):
+        for rule in self:
+            if not 0 <= rule.sample_rate <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The sampling rate of rule %(rule)s is a percentage between "
+                        "0 and 100.",
+                        rule=rule.name,
+                    )
+                )
+
+    def _sample_bucket(self, event):
+        """Stable bucket 0-99 of an event for this rule: the same on every run."""
+        self.ensure_one()
+        key = f"{event.id}-{self.id}".encode()
+        return int(hashlib.sha256(key).hexdigest()[:8], 16) % 100
+
+    def _selects(self, event):
+        """Whether the rule's sampling keeps this event (key customers always)."""
+        self.ensure_one()
+        if event.partner_id.revisit_key_customer or self.sample_rate >= 100:
+            return True
+        return self._sample_bucket(event) < self.sample_rate

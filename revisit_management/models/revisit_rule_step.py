@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .revisit_rule import METHODS
 
@@ -29,9 +30,14 @@ class RevisitRuleStep(models.Model):
     method = fields.Selection(METHODS, help="Leave empty to use the rule's method.")
     company_id = fields.Many2one(related="rule_id.company_id", store=True, index=True)
 
-    _offset_positive = models.Constraint(
-        "CHECK(offset_days >= 0)", "A step cannot be scheduled before its event."
-    )
-    _window_positive = models.Constraint(
-        "CHECK(window_days >= 0)", "A step's window cannot be negative."
-    )
+    @api.constrains("offset_days", "window_days")
+    def _check_days(self):
+        for step in self:
+            if step.offset_days < 0 or step.window_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Step %(step)s: the days after the event and the window "
+                        "cannot be negative.",
+                        step=step.name,
+                    )
+                )

@@ -1,1 +1,16 @@
-from . import test_revisit_tier, test_tours
+from . import (
+    test_cron,
+    test_demo,
+    test_engine_concurrency,
+    test_engine_generation,
+    test_engine_plan,
+    test_engine_schedule,
+    test_report,
+    test_revisit_tier,
+    test_security,
+    test_statistics,
+    test_tours,
+    test_visit_completion,
+    test_visit_done_wizard,
+    test_visit_survey,
+)

@@ -1,7 +1,93 @@
-from odoo.tests import HttpCase, tagged
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestRevisitTours(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.staff = new_test_user(
+            cls.env,
+            "tour_staff",
+            groups="base.group_user,revisit_management.group_revisit_user",
+        )
+        cls.supervisor = new_test_user(
+            cls.env,
+            "tour_supervisor",
+            groups="base.group_user,revisit_management.group_revisit_supervisor",
+        )
+        head = cls.env["hr.employee"].create(
+            {"name": "Tour Supervisor", "user_id": cls.supervisor.id}
+        )
+        cls.department = cls.env["hr.department"].create(
+            {"name": "Tour Aftercare", "manager_id": head.id}
+        )
+        cls.today = fields.Date.context_today(cls.staff)
+
     def test_tier_configuration_tour(self):
         self.start_tour("/odoo", "revisit_tier_tour", login="admin")
+
+    def test_staff_completes_phone_visit_from_kanban(self):
+        patient = self.env["res.partner"].create({"name": "Tour Patient Gao"})
+        visit = self.env["revisit.visit"].create(
+            {
+                "partner_id": patient.id,
+                "user_id": self.staff.id,
+                "method": "phone",
+                "scheduled_date": self.today,
+            }
+        )
+        self.start_tour("/odoo", "revisit_staff_tour", login="tour_staff")
+        self.assertEqual(visit.state, "done")
+        self.assertEqual(visit.satisfaction, 4)
+        self.assertEqual(visit.feedback, "Recovering well, thanks the nurse")
+        self.assertTrue(visit.done_by_phone)
+        self.assertEqual(visit.done_date, self.today)
+
+    def test_supervisor_approves_plan_and_sees_calendar(self):
+        customers = self.env["res.partner"].create(
+            [{"name": "Tour Plan Customer A"}, {"name": "Tour Plan Customer B"}]
+        )
+        plan = self.env["revisit.plan"].create(
+            {
+                "name": "Tour Plan Q1",
+                "date_from": self.today,
+                "date_to": self.today,
+                "department_id": self.department.id,
+                "user_id": self.supervisor.id,
+                "line_ids": [
+                    fields.Command.create(
+                        {
+                            "partner_id": customer.id,
+                            "user_id": self.staff.id,
+                            "scheduled_date": self.today,
+                        }
+                    )
+                    for customer in customers
+                ],
+            }
+        )
+        plan.action_submit()
+        self.start_tour("/odoo", "revisit_plan_tour", login="tour_supervisor")
+        self.assertEqual(plan.state, "approved")
+        self.assertEqual(plan.approver_id, self.supervisor)
+        self.assertEqual(plan.visit_ids.partner_id, customers)
+        self.assertEqual(set(plan.visit_ids.mapped("state")), {"todo"})
+        self.assertEqual(plan.visit_ids.user_id, self.staff)
+
+    def test_manager_reads_the_dashboard(self):
+        staff = new_test_user(
+            self.env,
+            "tour_dashboard_staff",
+            name="Tour Dashboard Staff",
+            groups="base.group_user,revisit_management.group_revisit_user",
+        )
+        self.env["revisit.visit"].create(
+            {
+                "partner_id": self.env["res.partner"].create({"name": "Tour Board"}).id,
+                "user_id": staff.id,
+                "scheduled_date": self.today,
+            }
+        )
+        self.start_tour("/odoo", "revisit_dashboard_tour", login="admin")

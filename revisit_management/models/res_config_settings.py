@@ -1,0 +1,29 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    revisit_retry_count = fields.Integer(
+        related="company_id.revisit_retry_count", readonly=False
+    )
+    revisit_min_interval_days = fields.Integer(
+        related="company_id.revisit_min_interval_days", readonly=False
+    )
+    revisit_low_satisfaction = fields.Integer(
+        related="company_id.revisit_low_satisfaction", readonly=False
+    )
+    revisit_followup_days = fields.Integer(
+        related="company_id.revisit_followup_days", readonly=False
+    )
+    revisit_notify_days_before = fields.Integer(
+        related="company_id.revisit_notify_days_before", readonly=False
+    )
+    revisit_monthly_budget = fields.Monetary(
+        related="company_id.revisit_monthly_budget",
+        currency_field="revisit_currency_id",
+        readonly=False,
+    )
+    revisit_currency_id = fields.Many2one(
+        "res.currency", related="company_id.currency_id", string="Revisit Currency"
+    )

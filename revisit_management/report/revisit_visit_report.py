@@ -1,0 +1,244 @@
+from odoo import api, fields, models, tools
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from ..models.revisit_rule import METHODS
+
+
+class RevisitVisitReport(models.Model):
+    """Revisit statistics: one row per visit, with its outcome as 0/1 measures.
+
+    The rates are columns holding 100 or 0 where they apply and NULL elsewhere,
+    so that the average of a column over any group is the rate of that group.
+    """
+
+    _name = "revisit.visit.report"
+    _description = "Revisit Analysis"
+    _auto = False
+    _order = "date desc"
+    _rec_name = "visit_id"
+
+    visit_id = fields.Many2one("revisit.visit", readonly=True)
+    date = fields.Date(string="Scheduled Date", readonly=True)
+    deadline = fields.Date(readonly=True)
+    done_date = fields.Date(readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    tier_id = fields.Many2one("revisit.tier", string="Value Tier", readonly=True)
+    user_id = fields.Many2one("res.users", string="Assigned To", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
+    rule_id = fields.Many2one("revisit.rule", readonly=True)
+    plan_id = fields.Many2one("revisit.plan", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    method = fields.Selection(METHODS, readonly=True)
+    state = fields.Selection(
+        [
+            ("todo", "To Do"),
+            ("appointed", "Appointed"),
+            ("done", "Done"),
+            ("unreachable", "Unreachable"),
+            ("cancelled", "Cancelled"),
+        ],
+        readonly=True,
+    )
+    nbr = fields.Integer(string="# Visits", readonly=True)
+    nbr_done = fields.Integer(string="# Done", readonly=True)
+    nbr_open = fields.Integer(string="# Open", readonly=True)
+    nbr_overdue = fields.Integer(string="# Overdue", readonly=True)
+    nbr_unreachable = fields.Integer(string="# Unreachable", readonly=True)
+    nbr_planned = fields.Integer(string="# Planned", readonly=True)
+    nbr_planned_done = fields.Integer(string="# Planned Done", readonly=True)
+    on_time = fields.Integer(string="# Done On Time", readonly=True)
+    has_problem = fields.Integer(string="# With Problem", readonly=True)
+    problem_resolved = fields.Integer(string="# Problems Resolved", readonly=True)
+    feedback_timely = fields.Integer(string="# Reports On Time", readonly=True)
+    satisfaction = fields.Float(
+        string="Average Satisfaction", readonly=True, aggregator="avg"
+    )
+    on_time_rate = fields.Float(
+        string="On-time Rate (%)", readonly=True, aggregator="avg"
+    )
+    problem_resolution_rate = fields.Float(
+        string="Problem Resolution Rate (%)", readonly=True, aggregator="avg"
+    )
+    feedback_timely_rate = fields.Float(
+        string="Feedback Timeliness Rate (%)", readonly=True, aggregator="avg"
+    )
+    completion_rate = fields.Float(
+        string="Completion Rate (%)", readonly=True, aggregator="avg"
+    )
+
+    def _select(self):
+        return """
+            v.id AS id,
+            v.id AS visit_id,
+            v.scheduled_date AS date,
+            v.deadline AS deadline,
+            v.done_date AS done_date,
+            v.partner_id AS partner_id,
+            p.revisit_tier_id AS tier_id,
+            v.user_id AS user_id,
+            v.department_id AS department_id,
+            v.rule_id AS rule_id,
+            v.plan_id AS plan_id,
+            v.company_id AS company_id,
+            v.method AS method,
+            v.state AS state,
+            1 AS nbr,
+            CASE WHEN v.state = 'done' THEN 1 ELSE 0 END AS nbr_done,
+            CASE WHEN v.state IN ('todo', 'appointed') THEN 1 ELSE 0 END AS nbr_open,
+            CASE WHEN v.state IN ('todo', 'appointed') AND COALESCE(
+                v.deadline, v.scheduled_date) < CURRENT_DATE THEN 1 ELSE 0 END
+                AS nbr_overdue,
+            CASE WHEN v.state = 'unreachable' THEN 1 ELSE 0 END AS nbr_unreachable,
+            CASE WHEN v.plan_id IS NOT NULL THEN 1 ELSE 0 END AS nbr_planned,
+            CASE WHEN v.plan_id IS NOT NULL AND v.state = 'done' THEN 1 ELSE 0 END
+                AS nbr_planned_done,
+            CASE WHEN v.state = 'done' AND v.done_date <= COALESCE(
+                v.deadline, v.scheduled_date) THEN 1 ELSE 0 END AS on_time,
+            CASE WHEN p_v.has_problem THEN 1 ELSE 0 END AS has_problem,
+            CASE WHEN p_v.has_problem AND p_v.resolved THEN 1 ELSE 0 END
+                AS problem_resolved,
+            CASE WHEN p_v.timely THEN 1 ELSE 0 END AS feedback_timely,
+            CASE WHEN v.state = 'done' AND v.satisfaction > 0
+                THEN v.satisfaction END AS satisfaction,
+            CASE WHEN v.state = 'done' THEN CASE WHEN v.done_date <= COALESCE(
+                v.deadline, v.scheduled_date) THEN 100.0 ELSE 0.0 END
+                END AS on_time_rate,
+            CASE WHEN p_v.has_problem THEN CASE WHEN p_v.resolved THEN 100.0
+                ELSE 0.0 END END AS problem_resolution_rate,
+            CASE WHEN v.state = 'done' THEN CASE WHEN p_v.timely THEN 100.0
+                ELSE 0.0 END END AS feedback_timely_rate,
+            CASE WHEN v.state != 'cancelled' THEN CASE WHEN v.state = 'done'
+                THEN 100.0 ELSE 0.0 END END AS completion_rate
+        """
+
+    def _from(self):
+        # a problem is resolved when a follow-up visit closed it without a new
+        # problem; the report is timely when submitted by the day after the visit.
+        # (LEFT JOIN: PostgreSQL drops the join when the tier is not asked for.)
+        return """
+            revisit_visit v
+            LEFT JOIN res_partner p ON p.id = v.partner_id
+            CROSS JOIN LATERAL (
+                SELECT
+                    COALESCE(v.problem, '') != '' AS has_problem,
+                    CASE WHEN COALESCE(v.problem, '') != '' THEN EXISTS (
+                        SELECT 1 FROM revisit_visit f
+                        WHERE f.parent_visit_id = v.id AND f.state = 'done'
+                            AND COALESCE(f.problem, '') = ''
+                    ) ELSE FALSE END AS resolved,
+                    v.state = 'done' AND v.report_date IS NOT NULL
+                        AND v.report_date::date <= v.done_date + 1 AS timely
+            ) p_v
+        """
+
+    def _where(self):
+        return "v.active"
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
+                SQL.identifier(self._table),
+                SQL(self._select()),
+                SQL(self._from()),
+                SQL(self._where()),
+            )
+        )
+
+    @api.model
+    def get_dashboard_data(self, date_from=None, date_to=None, domain=None):
+        """Return the revisit figures of a period, aggregated in SQL.
+
+        :param date_from, date_to: ISO dates bounding the scheduled date (both
+            optional, both included)
+        :param domain: extra domain on revisit.visit.report
+        """
+        base = Domain(domain or []) & Domain("state", "!=", "cancelled")
+        if date_from:
+            base &= Domain("date", ">=", date_from)
+        if date_to:
+            base &= Domain("date", "<=", date_to)
+        aggregates = [
+            "__count",
+            "nbr_done:sum",
+            "nbr_open:sum",
+            "nbr_overdue:sum",
+            "nbr_unreachable:sum",
+            "nbr_planned:sum",
+            "nbr_planned_done:sum",
+            "on_time:sum",
+            "has_problem:sum",
+            "problem_resolved:sum",
+            "feedback_timely:sum",
+            "satisfaction:avg",
+            "partner_id:count_distinct",
+        ]
+        [totals] = self._read_group(base, [], aggregates)
+        totals = [value or 0 for value in totals]
+        (
+            total,
+            done,
+            open_,
+            overdue,
+            unreachable,
+            planned,
+            planned_done,
+            on_time,
+            problems,
+            resolved,
+            timely,
+            satisfaction,
+            due,
+        ) = totals
+        [(visited,)] = self._read_group(
+            base & Domain("state", "=", "done"), [], ["partner_id:count_distinct"]
+        )
+        distribution = dict(
+            self._read_group(
+                base & Domain("satisfaction", ">", 0), ["satisfaction"], ["__count"]
+            )
+        )
+        per_user = [
+            {
+                "user_id": user.id,
+                "user": user.display_name,
+                "total": count,
+                "done": done_count,
+                "satisfaction": round(avg or 0.0, 2),
+            }
+            for user, count, done_count, avg in self._read_group(
+                base,
+                ["user_id"],
+                ["__count", "nbr_done:sum", "satisfaction:avg"],
+                order="__count desc",
+            )
+        ]
+
+        def rate(part, whole):
+            return round(100.0 * part / whole, 1) if whole else 0.0
+
+        return {
+            "total": total,
+            "done": done,
+            "open": open_,
+            "unreachable": unreachable,
+            "overdue": overdue,
+            "customers_due": due,
+            "customers_visited": visited,
+            "coverage_rate": rate(visited, due),
+            "plan_visits": planned,
+            "plan_done": planned_done,
+            "plan_completion_rate": rate(planned_done, planned),
+            "on_time_rate": rate(on_time, done),
+            "satisfaction_avg": round(satisfaction, 2),
+            "satisfaction_distribution": {
+                score: distribution.get(float(score), 0) for score in range(1, 6)
+            },
+            "problems": problems,
+            "problems_resolved": resolved,
+            "problem_resolution_rate": rate(resolved, problems),
+            "feedback_timely_rate": rate(timely, done),
+            "per_user": per_user,
+        }

@@ -1,0 +1,87 @@
+import datetime
+import io
+
+import xlsxwriter
+
+from odoo import api, fields, models
+
+
+class RevisitVisitXlsx(models.AbstractModel):
+    """XLSX export of any set of visits (回访记录导出)."""
+
+    _name = "revisit.visit.xlsx"
+    _description = "Revisit XLSX Export"
+
+    @api.model
+    def _columns(self):
+        """(header, value getter) of each column; values are never formulas."""
+        visit = self.env["revisit.visit"]
+
+        def selection(field_name):
+            labels = dict(visit._fields[field_name]._description_selection(self.env))
+            return lambda v: labels.get(v[field_name], "")
+
+        return [
+            (self.env._("Reference"), lambda v: v.name),
+            (self.env._("Customer"), lambda v: v.partner_id.display_name),
+            (self.env._("Method"), selection("method")),
+            (self.env._("Scheduled Date"), lambda v: v.scheduled_date),
+            (self.env._("Deadline"), lambda v: v.deadline),
+            (self.env._("Assigned To"), lambda v: v.user_id.name),
+            (self.env._("Department"), lambda v: v.department_id.name),
+            (self.env._("Rule"), lambda v: v.rule_id.name),
+            (self.env._("Plan"), lambda v: v.plan_id.name),
+            (self.env._("Status"), selection("state")),
+            (self.env._("Done On"), lambda v: v.done_date),
+            (self.env._("Satisfaction"), lambda v: v.satisfaction or None),
+            (self.env._("Feedback"), lambda v: v.feedback),
+            (self.env._("Problem Raised"), lambda v: v.problem),
+            (self.env._("Follow-up Needed"), lambda v: v.followup_needed),
+            (self.env._("Cost"), lambda v: v.cost),
+            (self.env._("Review"), lambda v: v.review_comment),
+        ]
+
+    @api.model
+    def _generate(self, visits):
+        """Return the XLSX file of the visits, as bytes."""
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet(self.env._("Revisits"))
+        bold = workbook.add_format({"bold": True})
+        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        columns = self._columns()
+        for col, (header, _getter) in enumerate(columns):
+            sheet.write_string(0, col, header, bold)
+        for row, visit in enumerate(visits, start=1):
+            for col, (_header, getter) in enumerate(columns):
+                value = getter(visit)
+                if isinstance(value, bool):
+                    sheet.write_boolean(row, col, value)
+                elif isinstance(value, int | float):
+                    sheet.write_number(row, col, value)
+                elif isinstance(value, datetime.date):
+                    sheet.write_datetime(row, col, value, date_format)
+                elif value:
+                    # customer text is written as a string, never as a formula
+                    sheet.write_string(row, col, str(value))
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(len(visits), 1), len(columns) - 1)
+        workbook.close()
+        return output.getvalue()
+
+    @api.model
+    def action_export(self, visits):
+        """Build the XLSX file of the visits and download it."""
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("revisits-%s.xlsx", fields.Date.context_today(self)),
+                "raw": self._generate(visits),
+                "mimetype": "application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }

@@ -1,0 +1,103 @@
+import { Component, onWillStart, useState } from "@odoo/owl";
+import { _t } from "@web/core/l10n/translation";
+import { serializeDate } from "@web/core/l10n/dates";
+import { registry } from "@web/core/registry";
+import { useService } from "@web/core/utils/hooks";
+import { Layout } from "@web/search/layout";
+import { standardActionServiceProps } from "@web/webclient/actions/action_service";
+
+const { DateTime } = luxon;
+
+/** Revisit dashboard: the rates of a period, computed by the server in SQL. */
+export class RevisitDashboard extends Component {
+    static props = { ...standardActionServiceProps };
+    static components = { Layout };
+    static template = "revisit_management.RevisitDashboard";
+
+    setup() {
+        this.orm = useService("orm");
+        this.action = useService("action");
+        this.periods = [
+            { key: "week", label: _t("This Week") },
+            { key: "month", label: _t("This Month") },
+            { key: "quarter", label: _t("This Quarter") },
+            { key: "year", label: _t("This Year") },
+        ];
+        this.state = useState({ period: "month", data: null });
+        onWillStart(() => this.load());
+    }
+
+    get range() {
+        const today = DateTime.local();
+        return [today.startOf(this.state.period), today.endOf(this.state.period)];
+    }
+
+    async load() {
+        const [from, to] = this.range;
+        this.state.data = await this.orm.call("revisit.visit.report", "get_dashboard_data", [
+            serializeDate(from),
+            serializeDate(to),
+        ]);
+    }
+
+    async setPeriod(period) {
+        this.state.period = period;
+        await this.load();
+    }
+
+    get kpis() {
+        const d = this.state.data;
+        return [
+            { name: "coverage", label: _t("Coverage Rate"), value: `${d.coverage_rate} %`,
+              detail: _t("%(visited)s of %(due)s customers", { visited: d.customers_visited, due: d.customers_due }) },
+            { name: "plan", label: _t("Plan Completion Rate"), value: `${d.plan_completion_rate} %`,
+              detail: _t("%(done)s of %(total)s planned visits", { done: d.plan_done, total: d.plan_visits }) },
+            { name: "on_time", label: _t("On-time Rate"), value: `${d.on_time_rate} %`,
+              detail: _t("%(done)s visits done", { done: d.done }) },
+            { name: "satisfaction", label: _t("Average Satisfaction"), value: `${d.satisfaction_avg} / 5`,
+              detail: "" },
+            { name: "problems", label: _t("Problem Resolution Rate"), value: `${d.problem_resolution_rate} %`,
+              detail: _t("%(resolved)s of %(problems)s problems", { resolved: d.problems_resolved, problems: d.problems }) },
+            { name: "feedback", label: _t("Feedback Timeliness Rate"), value: `${d.feedback_timely_rate} %`,
+              detail: "" },
+        ];
+    }
+
+    get distribution() {
+        const dist = this.state.data.satisfaction_distribution;
+        const max = Math.max(1, ...Object.values(dist));
+        return [1, 2, 3, 4, 5].map((score) => ({
+            score,
+            count: dist[score] || 0,
+            width: `${(100 * (dist[score] || 0)) / max}%`,
+        }));
+    }
+
+    openVisits(domain) {
+        const [from, to] = this.range;
+        this.action.doAction({
+            type: "ir.actions.act_window",
+            name: _t("Revisits"),
+            res_model: "revisit.visit",
+            views: [[false, "list"], [false, "form"]],
+            domain: [
+                ["scheduled_date", ">=", serializeDate(from)],
+                ["scheduled_date", "<=", serializeDate(to)],
+                ...domain,
+            ],
+        });
+    }
+
+    openOverdue() {
+        this.openVisits([
+            ["state", "in", ["todo", "appointed"]],
+            ["deadline", "<", serializeDate(DateTime.local())],
+        ]);
+    }
+
+    openAnalysis() {
+        this.action.doAction("revisit_management.revisit_visit_report_action");
+    }
+}
+
+registry.category("actions").add("revisit_dashboard", RevisitDashboard);

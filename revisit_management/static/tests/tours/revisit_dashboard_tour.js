@@ -1,0 +1,38 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+/** A manager opens the revisit dashboard and changes its period. */
+registry.category("web_tour.tours").add("revisit_dashboard_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_menu_sections button[data-menu-xmlid="revisit_management.revisit_menu_reporting"]',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="revisit_management.revisit_dashboard_menu"]',
+            run: "click",
+        },
+        {
+            content: "The coverage rate of this month",
+            trigger: '.o_revisit_dashboard [data-kpi="coverage"] .o_revisit_kpi_value:contains("%")',
+        },
+        {
+            content: "Look at the whole year",
+            trigger: ".o_revisit_dashboard_periods button:last-child",
+            run: "click",
+        },
+        {
+            trigger: ".o_revisit_dashboard_periods button.active:last-child",
+        },
+        {
+            content: "The staff member of the tour has a visit this year",
+            trigger: '.o_revisit_dashboard tr:contains("Tour Dashboard Staff")',
+        },
+    ],
+});

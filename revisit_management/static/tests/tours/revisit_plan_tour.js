@@ -1,0 +1,49 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+/** A supervisor approves a revisit plan and sees its visits on the calendar. */
+registry.category("web_tour.tours").add("revisit_plan_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_menu_sections button[data-menu-xmlid="revisit_management.revisit_menu_visits"]',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="revisit_management.revisit_plan_menu"]',
+            run: "click",
+        },
+        {
+            content: "Open the plan waiting for approval",
+            trigger: '.o_list_view .o_data_row td[name="name"]:contains("Tour Plan Q1")',
+            run: "click",
+        },
+        {
+            content: "Approve it",
+            trigger: '.o_form_view button[name="action_approve"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current:contains("Approved")',
+        },
+        {
+            content: "Open the plan's visits",
+            trigger: 'button.oe_stat_button:contains("Visits Done")',
+            run: "click",
+        },
+        {
+            content: "The calendar shows the planned visits",
+            trigger: '.o_calendar_view .o_event .o_event_title:contains("RV")',
+            run: "click",
+        },
+        {
+            content: "A visit of the plan, with its customer",
+            trigger: '.o_cw_popover:contains("Tour Plan Customer")',
+        },
+    ],
+});

@@ -1,0 +1,42 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+/** A revisit officer opens My Visits and completes a phone visit from the kanban. */
+registry.category("web_tour.tours").add("revisit_staff_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Revisits app: it lands on My Visits",
+            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
+            run: "click",
+        },
+        {
+            content: "The kanban shows my phone visit to do",
+            trigger: '.o_kanban_group:has(.o_column_title:contains("To Do")) .o_kanban_record:contains("Tour Patient Gao") .fa-phone',
+        },
+        {
+            content: "Complete it from the card",
+            trigger: '.o_kanban_record:contains("Tour Patient Gao") button.o_revisit_kanban_done',
+            run: "click",
+        },
+        {
+            content: "Score the customer's satisfaction: 4 of 5",
+            trigger: '.modal .o_field_widget[name="satisfaction"] .o_priority_star[aria-label="Satisfied"]',
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='feedback'] textarea",
+            run: "edit Recovering well, thanks the nurse",
+        },
+        {
+            content: "Record the visit as done",
+            trigger: '.modal footer button[name="action_done"]',
+            run: "click",
+        },
+        {
+            content: "The visit moved to the Done column with its score",
+            trigger: '.o_kanban_group:has(.o_column_title:contains("Done")) .o_kanban_record:contains("Tour Patient Gao") .o_revisit_kanban_satisfaction:contains("4")',
+        },
+    ],
+});

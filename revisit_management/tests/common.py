@@ -1,0 +1,117 @@
+from datetime import date, timedelta
+
+from odoo.tests import TransactionCase, new_test_user
+
+
+class RevisitCase(TransactionCase):
+    """Staff, a department and customers for the revisit tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.company.write(
+            {
+                "revisit_min_interval_days": 7,
+                "revisit_retry_count": 2,
+                "revisit_low_satisfaction": 2,
+            }
+        )
+        default_rules = cls.env["ir.model.data"].search(
+            [("module", "=", "revisit_management"), ("model", "=", "revisit.rule")]
+        )
+        cls.env["revisit.rule"].search(
+            [("id", "not in", default_rules.mapped("res_id"))]
+        ).active = False
+        cls.Visit = cls.env["revisit.visit"]
+        cls.Event = cls.env["revisit.event"]
+        cls.manager = new_test_user(
+            cls.env,
+            "rv_manager",
+            groups="base.group_user,revisit_management.group_revisit_manager",
+            email="manager@example.com",
+        )
+        cls.head = new_test_user(
+            cls.env,
+            "rv_head",
+            groups="base.group_user,revisit_management.group_revisit_supervisor",
+        )
+        cls.supervisor = new_test_user(
+            cls.env,
+            "rv_supervisor",
+            groups="base.group_user,revisit_management.group_revisit_supervisor",
+        )
+        cls.staff = new_test_user(
+            cls.env,
+            "rv_staff",
+            groups="base.group_user,revisit_management.group_revisit_user",
+        )
+        cls.staff2 = new_test_user(
+            cls.env,
+            "rv_staff2",
+            groups="base.group_user,revisit_management.group_revisit_user",
+        )
+        cls.outsider = new_test_user(cls.env, "rv_outsider", groups="base.group_user")
+        Employee = cls.env["hr.employee"]
+        cls.head_employee = Employee.create({"name": "Head", "user_id": cls.head.id})
+        cls.department = cls.env["hr.department"].create(
+            {"name": "Aftercare", "manager_id": cls.head_employee.id}
+        )
+        Employee.create(
+            [
+                {
+                    "name": "Supervisor",
+                    "user_id": cls.supervisor.id,
+                    "department_id": cls.department.id,
+                },
+                {
+                    "name": "Staff",
+                    "user_id": cls.staff.id,
+                    "department_id": cls.department.id,
+                },
+                {
+                    "name": "Staff 2",
+                    "user_id": cls.staff2.id,
+                    "department_id": cls.department.id,
+                },
+                {
+                    "name": "Not revisit staff",
+                    "user_id": cls.outsider.id,
+                    "department_id": cls.department.id,
+                },
+            ]
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Wang Fang", "email": "wang@example.com"}
+        )
+        cls.monday = date(2030, 1, 7)  # a Monday
+
+    def rule(self, xmlid):
+        return self.env.ref(f"revisit_management.revisit_rule_{xmlid}")
+
+    def event(self, trigger, partner=None, day=None, **values):
+        return self.Event.create(
+            {
+                "partner_id": (partner or self.customer).id,
+                "trigger": trigger,
+                "date": day or self.monday,
+                **values,
+            }
+        )
+
+    def visit(self, **values):
+        day = values.pop("scheduled_date", self.monday)
+        return self.Visit.create(
+            {
+                "partner_id": self.customer.id,
+                "scheduled_date": day,
+                "deadline": day + timedelta(days=3),
+                "user_id": self.staff.id,
+                **values,
+            }
+        )
+
+    def offsets(self, visits, origin=None):
+        origin = origin or self.monday
+        return sorted((v.scheduled_date - origin).days for v in visits)

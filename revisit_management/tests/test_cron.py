@@ -1,0 +1,195 @@
+from datetime import timedelta
+from unittest.mock import patch
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.addons.revisit_management.models.revisit_visit import RevisitVisit
+from odoo.tools import mute_logger
+
+from .common import RevisitCase
+
+
+class TestCron(RevisitCase):
+    def run_cron(self, xmlid):
+        cron = self.env.ref(f"revisit_management.{xmlid}")
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+
+    def setUp(self):
+        super().setUp()
+        self.today = fields.Date.context_today(self.env.user)
+        self.high = self.env.ref("revisit_management.revisit_tier_high")
+
+    def test_periodic_visits_by_tier(self):
+        Partner = self.env["res.partner"]
+        new = Partner.create(
+            {"name": "Never visited", "revisit_tier_id": self.high.id, "phone": "1"}
+        )
+        recent = Partner.create(
+            {"name": "Recent", "revisit_tier_id": self.high.id, "phone": "1"}
+        )
+        old = Partner.create(
+            {"name": "Long ago", "revisit_tier_id": self.high.id, "phone": "1"}
+        )
+        busy = Partner.create(
+            {"name": "Busy", "revisit_tier_id": self.high.id, "phone": "1"}
+        )
+        untiered = Partner.create({"name": "No tier", "phone": "1"})
+        unreachable = Partner.create(
+            {"name": "No contact", "revisit_tier_id": self.high.id}
+        )
+        for partner, months in ((recent, 2), (old, 4)):
+            visit = self.visit(
+                partner_id=partner.id,
+                satisfaction=5,
+                scheduled_date=self.today - relativedelta(months=months),
+            )
+            visit.action_done()
+            visit.done_date = self.today - relativedelta(months=months)
+        self.visit(partner_id=busy.id, scheduled_date=self.today + timedelta(days=3))
+        self.rule("periodic").department_id = self.department
+        self.run_cron("ir_cron_revisit_generate")
+        periodic = self.Visit.search([("rule_id", "=", self.rule("periodic").id)])
+        self.assertIn(new, periodic.partner_id)
+        self.assertIn(old, periodic.partner_id)
+        self.assertNotIn(recent, periodic.partner_id)
+        self.assertNotIn(busy, periodic.partner_id)
+        self.assertNotIn(untiered, periodic.partner_id)
+        self.assertNotIn(unreachable, periodic.partner_id)
+        old_visit = periodic.filtered(lambda v: v.partner_id == old)
+        self.assertEqual(old_visit.period_start, self.today - relativedelta(months=1))
+        self.assertEqual(old_visit.department_id, self.department)
+        self.assertTrue(old_visit.activity_ids)
+        count = self.Visit.search_count([])
+        self.run_cron("ir_cron_revisit_generate")
+        self.assertEqual(self.Visit.search_count([]), count)
+
+    def test_periodic_batch_survives_a_bad_customer(self):
+        """A batch failing falls back to one customer at a time: the bad one is
+        logged and skipped, the others get their visit."""
+        Partner = self.env["res.partner"]
+        good = Partner.create(
+            {"name": "Good", "revisit_tier_id": self.high.id, "phone": "1"}
+        )
+        bad = Partner.create(
+            {"name": "Bad", "revisit_tier_id": self.high.id, "phone": "1"}
+        )
+        original = RevisitVisit._create_planned
+
+        def create_planned(model, vals_list):
+            if any(vals["partner_id"] == bad.id for vals in vals_list):
+                raise ValueError("broken customer")
+            return original(model, vals_list)
+
+        with (
+            patch.object(RevisitVisit, "_create_planned", create_planned),
+            mute_logger("odoo.addons.revisit_management.models.revisit_visit"),
+        ):
+            self.run_cron("ir_cron_revisit_generate")
+        self.assertTrue(good.revisit_visit_ids)
+        self.assertFalse(bad.revisit_visit_ids)
+
+    def test_remind_today_and_tomorrow_once(self):
+        due = self.visit(scheduled_date=self.today)
+        tomorrow = self.visit(
+            scheduled_date=self.today + timedelta(days=1), user_id=self.staff2.id
+        )
+        later = self.visit(scheduled_date=self.today + timedelta(days=5))
+        self.run_cron("ir_cron_revisit_remind")
+        self.assertEqual(due.reminder_date, self.today)
+        self.assertEqual(tomorrow.reminder_date, self.today)
+        self.assertFalse(later.reminder_date)
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "revisit.visit"), ("res_id", "in", (due | tomorrow).ids)]
+        )
+        self.assertEqual(len(mails), 2)
+        self.assertEqual(mails.recipient_ids, (self.staff | self.staff2).partner_id)
+        self.run_cron("ir_cron_revisit_remind")
+        self.assertEqual(
+            self.env["mail.mail"].search_count(
+                [
+                    ("model", "=", "revisit.visit"),
+                    ("res_id", "in", (due | tomorrow).ids),
+                ]
+            ),
+            2,
+        )
+
+    def test_remind_skips_a_failing_visit(self):
+        first = self.visit(scheduled_date=self.today)
+        second = self.visit(scheduled_date=self.today, user_id=self.staff2.id)
+        original = RevisitVisit._remind_assignees
+
+        def remind(visits, template, today):
+            if first in visits:
+                raise ValueError("mail server down")
+            return original(visits, template, today)
+
+        with (
+            patch.object(RevisitVisit, "_remind_assignees", remind),
+            mute_logger("odoo.addons.revisit_management.models.revisit_visit"),
+        ):
+            self.run_cron("ir_cron_revisit_remind")
+        self.assertFalse(first.reminder_date)
+        self.assertEqual(second.reminder_date, self.today)
+
+    def test_escalate_overdue_once(self):
+        overdue = self.visit(
+            scheduled_date=self.today - timedelta(days=10),
+            department_id=self.department.id,
+        )
+        on_time = self.visit(
+            scheduled_date=self.today, department_id=self.department.id
+        )
+        self.assertTrue(overdue.is_overdue)
+        self.assertIn(overdue, self.Visit.search([("is_overdue", "=", True)]))
+        self.assertNotIn(on_time, self.Visit.search([("is_overdue", "=", True)]))
+        self.assertIn(on_time, self.Visit.search([("is_overdue", "=", False)]))
+        overdue_type = self.env.ref(
+            "revisit_management.mail_activity_type_revisit_overdue"
+        )
+        self.run_cron("ir_cron_revisit_escalate")
+        escalation = overdue.activity_ids.filtered(
+            lambda a: a.activity_type_id == overdue_type
+        )
+        self.assertEqual(escalation.user_id, self.head)
+        self.assertEqual(overdue.escalation_date, self.today)
+        self.assertFalse(on_time.escalation_date)
+        self.run_cron("ir_cron_revisit_escalate")
+        self.assertEqual(
+            len(
+                overdue.activity_ids.filtered(
+                    lambda a: a.activity_type_id == overdue_type
+                )
+            ),
+            1,
+        )
+
+    def test_digest_values_and_mail(self):
+        monday = self.today - timedelta(days=self.today.weekday() + 7)
+        done = self.visit(scheduled_date=monday, satisfaction=4)
+        done.action_done()
+        done.done_date = monday + timedelta(days=1)
+        late = self.visit(scheduled_date=monday, satisfaction=2)
+        late.action_done()
+        late.done_date = monday + timedelta(days=6)
+        self.visit(scheduled_date=monday + timedelta(days=2))
+        values = self.Visit._get_digest_values(monday, monday + timedelta(days=6))
+        self.assertGreaterEqual(values["due"], 3)
+        self.assertGreaterEqual(values["done"], 2)
+        self.assertGreaterEqual(values["overdue"], 1)
+        mine = self.Visit._get_digest_values(
+            monday + timedelta(days=1), monday + timedelta(days=1)
+        )
+        self.assertEqual(mine["done"], 1)
+        self.assertEqual(mine["on_time_rate"], 100.0)
+        self.assertEqual(mine["satisfaction_avg"], 4.0)
+        self.run_cron("ir_cron_revisit_digest_weekly")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "res.company"), ("res_id", "=", self.company.id)],
+            order="id desc",
+            limit=1,
+        )
+        self.assertIn(self.manager.partner_id, mail.recipient_ids)
+        self.assertIn(str(values["done"]), mail.body_html)

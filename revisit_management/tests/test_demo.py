@@ -1,0 +1,48 @@
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestRevisitDemo(TransactionCase):
+    """The demo story: the clinic's post-surgery revisits and the property
+    manager's complaint revisits, made by the revisit rules from events."""
+
+    def setUp(self):
+        super().setUp()
+        self.chen = self.env.ref(
+            "revisit_management.revisit_event_surgery_chen_demo",
+            raise_if_not_found=False,
+        )
+        if not self.chen:
+            self.skipTest("demo data not installed")
+
+    def test_surgery_creates_three_visits(self):
+        steps = self.chen.visit_ids.step_id.mapped("offset_days")
+        self.assertEqual(sorted(steps), [3, 7, 30])
+        done = self.chen.visit_ids.filtered(lambda v: v.state == "done")
+        self.assertEqual(sorted(done.mapped("satisfaction")), [4, 5])
+        overdue = self.chen.visit_ids - done
+        self.assertTrue(overdue.is_overdue)
+
+    def test_unreachable_patient_gets_a_retry(self):
+        liu = self.env.ref("revisit_management.revisit_event_surgery_liu_demo")
+        unreachable = liu.visit_ids.filtered(lambda v: v.state == "unreachable")
+        self.assertEqual(len(unreachable), 1)
+        self.assertEqual(unreachable.followup_visit_ids.state, "todo")
+
+    def test_dissatisfied_owner_gets_a_follow_up(self):
+        zhou = self.env.ref("revisit_management.revisit_event_complaint_zhou_demo")
+        visit = zhou.visit_ids.filtered(lambda v: v.state == "done")
+        self.assertEqual(visit.satisfaction, 2)
+        self.assertTrue(visit.followup_needed)
+        self.assertTrue(visit.followup_visit_ids)
+
+    def test_plan_waits_for_approval_and_staff_can_log_in(self):
+        plan = self.env.ref("revisit_management.revisit_plan_key_patients_demo")
+        self.assertEqual(plan.state, "submitted")
+        staff = self.env.ref("revisit_management.res_users_revisit_staff_demo")
+        self.assertTrue(staff.has_group("revisit_management.group_revisit_user"))
+        self.assertFalse(staff.has_group("revisit_management.group_revisit_supervisor"))
+        supervisor = self.env.ref(
+            "revisit_management.res_users_revisit_supervisor_demo"
+        )
+        self.assertTrue(plan.with_user(supervisor)._can_approve())

@@ -1,0 +1,206 @@
+import hashlib
+from datetime import timedelta
+
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import ValidationError
+from odoo.tools import mute_logger
+
+from .common import RevisitCase
+
+
+class TestEngineGeneration(RevisitCase):
+    def test_default_rules_create_their_steps(self):
+        """Each default rule: one visit per step, at event date + offset, with
+        deadline = date + window (the seeds' numbers)."""
+        expected = {
+            "surgery": [(3, 1), (7, 2), (30, 5)],
+            "discharge": [(1, 2)],
+            "consultation": [(1, 2)],
+            "course_end": [(1, 6)],
+            "delivery": [(30, 7), (90, 7)],
+            "warranty_end": [(0, 14)],
+            "new_customer": [(0, 30), (90, 14), (180, 14), (270, 14)],
+        }
+        for trigger, steps in expected.items():
+            with self.subTest(trigger=trigger):
+                partner = self.customer.copy({"name": trigger})
+                event = self.event(trigger, partner)
+                visits = event.visit_ids.sorted("scheduled_date")
+                self.assertEqual(visits.rule_id, self.rule(trigger))
+                self.assertEqual(
+                    [
+                        (
+                            (v.scheduled_date - self.monday).days,
+                            (v.deadline - v.scheduled_date).days,
+                        )
+                        for v in visits
+                    ],
+                    steps,
+                )
+                self.assertTrue(all(v.name.startswith("RV") for v in visits))
+                self.assertEqual(len(set(visits.mapped("name"))), len(visits))
+
+    def test_sampled_rules_keep_their_share(self):
+        """Repairs 30%, complaints 50%, events 10% of the cases get a visit."""
+        partners = self.env["res.partner"].create(
+            [{"name": f"Owner {i}"} for i in range(200)]
+        )
+        for trigger, rate in (("repair", 30), ("complaint", 50), ("event", 10)):
+            with self.subTest(trigger=trigger):
+                self.assertEqual(self.rule(trigger).sample_rate, rate)
+                events = self.Event.create(
+                    [
+                        {"partner_id": p.id, "trigger": trigger, "date": self.monday}
+                        for p in partners
+                    ]
+                )
+                visited = events.filtered("visit_ids")
+                self.assertAlmostEqual(len(visited) / 2, rate, delta=12)
+                # the decision is the published bucket of (event, rule)
+                rule = self.rule(trigger)
+                for event in events:
+                    digest = hashlib.sha256(
+                        f"{event.id}-{rule.id}".encode()
+                    ).hexdigest()
+                    bucket = int(digest[:8], 16) % 100
+                    self.assertEqual(bool(event.visit_ids), bucket < rate)
+
+    def test_sampling_is_deterministic(self):
+        partners = self.env["res.partner"].create(
+            [{"name": f"Tenant {i}"} for i in range(60)]
+        )
+        events = self.Event.create(
+            [{"partner_id": p.id, "trigger": "repair"} for p in partners]
+        )
+        before = {e.id: e.visit_ids.ids for e in events}
+        self.assertTrue(any(before.values()) and not all(before.values()))
+        for _run in range(3):
+            events._generate_visits()
+            events.write({"reference": "saved again"})
+        self.assertEqual({e.id: e.visit_ids.ids for e in events}, before)
+
+    def test_key_customers_are_always_visited(self):
+        partners = self.env["res.partner"].create(
+            [{"name": f"VIP {i}", "revisit_key_customer": True} for i in range(30)]
+        )
+        events = self.Event.create(
+            [{"partner_id": p.id, "trigger": "event"} for p in partners]
+        )
+        self.assertTrue(all(events.mapped("visit_ids")) and len(events.visit_ids) == 30)
+
+    def test_inactive_and_other_company_rules_are_ignored(self):
+        self.rule("discharge").active = False
+        self.assertFalse(self.event("discharge").visit_ids)
+        other = self.env["res.company"].create({"name": "Other clinic"})
+        partner = self.env["res.partner"].create({"name": "Elsewhere"})
+        event = self.Event.with_company(other).create(
+            {"partner_id": partner.id, "trigger": "surgery", "company_id": other.id}
+        )
+        self.assertFalse(event.visit_ids)
+        rule = self.rule("surgery").copy({"company_id": other.id})
+        event.write({"date": self.monday})
+        self.assertEqual(event.visit_ids.rule_id, rule)
+        self.assertEqual(len(event.visit_ids), 3)
+
+    def test_resave_and_rerun_create_no_duplicate(self):
+        event = self.event("surgery")
+        self.assertEqual(len(event.visit_ids), 3)
+        event.write({"reference": "OP-1", "date": self.monday})
+        event._generate_visits()
+        self.Event.browse(event.ids)._generate_visits()
+        self.assertEqual(len(event.visit_ids), 3)
+        # an archived visit still counts as the step's visit
+        event.visit_ids[0].action_archive()
+        event._generate_visits()
+        self.assertEqual(len(event.with_context(active_test=False).visit_ids), 3)
+
+    def test_database_refuses_a_second_visit_for_an_event_step(self):
+        event = self.event("discharge")
+        visit = event.visit_ids
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.env.cr.savepoint():
+                self.Visit.create(
+                    {
+                        "partner_id": self.customer.id,
+                        "event_id": event.id,
+                        "step_id": visit.step_id.id,
+                        "scheduled_date": self.monday,
+                    }
+                )
+        self.assertEqual(len(event.visit_ids), 1)
+        # the bulk path of the generator skips what the index refuses
+        skipped, _rows = self.Visit._bulk_insert(
+            self.Visit,
+            [
+                {
+                    "name": "RV-DUP",
+                    "partner_id": self.customer.id,
+                    "event_id": event.id,
+                    "step_id": visit.step_id.id,
+                    "scheduled_date": self.monday,
+                    "method": "phone",
+                    "company_id": self.company.id,
+                }
+            ],
+        )
+        self.assertFalse(skipped)
+        self.assertEqual(len(event.visit_ids), 1)
+
+    def test_validation_of_rules(self):
+        rule = self.rule("surgery")
+        with self.assertRaises(ValidationError):
+            rule.sample_rate = 101
+        with self.assertRaises(ValidationError):
+            rule.sample_rate = -1
+        with self.assertRaises(ValidationError):
+            self.env["revisit.rule.step"].create(
+                {"rule_id": rule.id, "name": "Before", "offset_days": -2}
+            )
+        with self.assertRaises(ValidationError):
+            rule.step_ids[0].window_days = -1
+        self.assertEqual(len(rule.step_ids), 3)
+        self.assertTrue(all(s.window_days >= 0 for s in rule.step_ids))
+
+    def test_generation_queries_stay_flat(self):
+        """Creating 10x more events does not cost 10x more queries (visits
+        assigned by load, with their activities)."""
+        self.rule("surgery").department_id = self.department
+
+        def run(count):
+            partners = self.env["res.partner"].create(
+                [{"name": f"Patient {count}-{i}"} for i in range(count)]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            events = self.Event.create(
+                [
+                    {"partner_id": p.id, "trigger": "surgery", "date": self.monday}
+                    for p in partners
+                ]
+            )
+            self.env.flush_all()
+            self.assertEqual(len(events.visit_ids), 3 * count)
+            self.assertEqual(len(events.visit_ids.activity_ids), 3 * count)
+            return self.env.cr.sql_log_count - start
+
+        run(3)  # warm caches
+        small, large = run(10), run(100)
+        self.assertLess(
+            large, small * 2, f"{small} queries for 10 events, {large} for 100"
+        )
+
+    def test_visit_names_come_from_the_sequence_in_one_batch(self):
+        events = self.Event.create(
+            [{"partner_id": self.customer.id, "trigger": "delivery"} for _i in range(3)]
+        )
+        names = events.visit_ids.mapped("name")
+        self.assertEqual(len(set(names)), 6)
+        numbers = sorted(int(name[-6:]) for name in names)
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 6)))
+        self.assertTrue(all(v.deadline >= v.scheduled_date for v in events.visit_ids))
+        self.assertEqual(
+            events.visit_ids[0].deadline - events.visit_ids[0].scheduled_date,
+            timedelta(days=7),
+        )

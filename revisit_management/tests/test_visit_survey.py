@@ -1,0 +1,59 @@
+from odoo.exceptions import UserError
+
+from .common import RevisitCase
+
+
+class TestVisitSurvey(RevisitCase):
+    def answer(self, visit, value):
+        question = self.env.ref(
+            "revisit_management.revisit_survey_satisfaction_q_overall"
+        )
+        choice = question.suggested_answer_ids.filtered(
+            lambda a: a.answer_score == value
+        )
+        user_input = visit.survey_user_input_id
+        user_input._save_lines(question, choice.id)
+        user_input._mark_done()
+
+    def test_online_visit_sends_the_questionnaire_and_scores(self):
+        visit = self.visit(method="survey")
+        self.assertTrue(visit.access_token)
+        self.assertFalse(self.visit(method="phone").access_token)
+        visit.action_send_survey()
+        user_input = visit.survey_user_input_id
+        self.assertEqual(user_input.partner_id, self.customer)
+        self.assertEqual(
+            user_input.survey_id,
+            self.env.ref("revisit_management.revisit_survey_satisfaction"),
+        )
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "revisit.visit"), ("res_id", "=", visit.id)]
+        )
+        self.assertEqual(mail.recipient_ids, self.customer)
+        self.assertIn(user_input.access_token, mail.body_html)
+        self.answer(visit, 4)
+        self.assertEqual(visit.satisfaction, 4)
+        self.assertEqual(visit.state, "done")
+        self.assertFalse(visit.followup_needed)
+
+    def test_dissatisfied_answer_asks_for_a_followup(self):
+        visit = self.visit(method="email")
+        visit.action_send_survey()
+        self.answer(visit, 1)
+        self.assertEqual(visit.satisfaction, 1)
+        self.assertTrue(visit.followup_needed)
+
+    def test_rule_questionnaire_wins(self):
+        survey = self.env["survey.survey"].create(
+            {"title": "Post-surgery care", "access_mode": "token"}
+        )
+        rule = self.rule("discharge")
+        rule.write({"survey_id": survey.id, "method": "sms"})
+        visit = self.event("discharge").visit_ids
+        self.assertEqual(visit.method, "sms")
+        visit.action_send_survey()
+        self.assertEqual(visit.survey_user_input_id.survey_id, survey)
+
+    def test_phone_visit_has_no_questionnaire(self):
+        with self.assertRaises(UserError):
+            self.visit(method="phone").action_send_survey()
