@@ -29,6 +29,14 @@ METHODS = [
     ("survey", "Online Questionnaire"),
 ]
 
+VISIT_STATES = [
+    ("todo", "To Do"),
+    ("appointed", "Appointed"),
+    ("done", "Done"),
+    ("unreachable", "Unreachable"),
+    ("cancelled", "Cancelled"),
+]
+
 
 class RevisitRule(models.Model):
     """When and how customers are revisited after something happened to them."""

@@ -12,7 +12,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, split_every
 
-from .revisit_rule import METHODS
+from .revisit_rule import METHODS, VISIT_STATES
 
 _logger = logging.getLogger(__name__)
 
@@ -96,13 +96,7 @@ class RevisitVisit(models.Model):
     appointment_place = fields.Char(copy=False)
     calendar_event_id = fields.Many2one("calendar.event", copy=False, readonly=True)
     state = fields.Selection(
-        [
-            ("todo", "To Do"),
-            ("appointed", "Appointed"),
-            ("done", "Done"),
-            ("unreachable", "Unreachable"),
-            ("cancelled", "Cancelled"),
-        ],
+        VISIT_STATES,
         default="todo",
         required=True,
         index=True,

@@ -2,7 +2,7 @@ from odoo import api, fields, models, tools
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..models.revisit_rule import METHODS
+from ..models.revisit_rule import METHODS, VISIT_STATES
 
 
 class RevisitVisitReport(models.Model):
@@ -30,16 +30,7 @@ class RevisitVisitReport(models.Model):
     plan_id = fields.Many2one("revisit.plan", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     method = fields.Selection(METHODS, readonly=True)
-    state = fields.Selection(
-        [
-            ("todo", "To Do"),
-            ("appointed", "Appointed"),
-            ("done", "Done"),
-            ("unreachable", "Unreachable"),
-            ("cancelled", "Cancelled"),
-        ],
-        readonly=True,
-    )
+    state = fields.Selection(VISIT_STATES, readonly=True)
     nbr = fields.Integer(string="# Visits", readonly=True)
     nbr_done = fields.Integer(string="# Done", readonly=True)
     nbr_open = fields.Integer(string="# Open", readonly=True)
