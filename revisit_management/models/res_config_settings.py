@@ -4,6 +4,7 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    revisit_tz = fields.Selection(related="company_id.revisit_tz", readonly=False)
     revisit_retry_count = fields.Integer(
         related="company_id.revisit_retry_count", readonly=False
     )
