@@ -371,6 +371,9 @@ class Bench:
             "satisfaction": f"CASE WHEN {done} THEN 1 + (g.n %% 5) END",
             # done visits are done on their day
             "done_date": f"CASE WHEN {done} THEN {scheduled} END",
+            # stored: the deadline, else the date (revisit_visit_states)
+            "due_date": "CASE WHEN g.n > %(due)s AND g.n <= %(open)s "
+            f"THEN CURRENT_DATE - 5 ELSE {scheduled} + 3 END",
             "access_token": "md5(random()::text || g.n)",
         }
         if "revisit_department_id" not in self.columns(cr, "res_partner"):
@@ -425,8 +428,36 @@ class Bench:
             "DELETE FROM mail_activity WHERE res_model = %s AND res_id = %s",
             (VISIT_MODEL, template.id),
         )
+        self.set_periodic_due(cr)
         env.invalidate_all()
         bar.finish()
+
+    def set_periodic_due(self, cr):
+        """The customers' stored next periodic date, as
+        res.partner._compute_revisit_periodic_due computes it, set-based: the
+        history above was written by SQL, without the ORM's recomputation."""
+        cr.execute(
+            """UPDATE res_partner SET revisit_periodic_due = create_date::date
+               WHERE revisit_tier_id IS NOT NULL AND name LIKE 'Bench Customer %%'"""
+        )
+        cr.execute(
+            """WITH agg AS (
+                   SELECT v.partner_id,
+                          bool_or(v.state IN ('todo', 'appointed')) AS busy,
+                          max(v.done_date) FILTER (WHERE v.state = 'done') AS done,
+                          max(v.period_start) FILTER (
+                              WHERE v.state IN ('unreachable', 'cancelled')
+                          ) AS attempt
+                   FROM revisit_visit v WHERE v.active GROUP BY v.partner_id)
+               UPDATE res_partner p SET revisit_periodic_due = CASE
+                   WHEN a.busy THEN NULL
+                   WHEN COALESCE(a.done, a.attempt) IS NULL THEN p.create_date::date
+                   ELSE (GREATEST(a.done, a.attempt)
+                         + make_interval(months => t.interval_months))::date END
+               FROM agg a, revisit_tier t
+               WHERE a.partner_id = p.id AND t.id = p.revisit_tier_id"""
+        )
+        cr.commit()
 
     def ensure_surgery_rule(self, env):
         Rule = env["revisit.rule"]
@@ -498,6 +529,7 @@ class Bench:
             "method": "COALESCE(s.method, r.method, 'phone')",
             "scheduled_date": "e.date + s.offset_days",
             "deadline": "e.date + s.offset_days + s.window_days",
+            "due_date": "e.date + s.offset_days + s.window_days",
             "state": "'todo'",
             "active": "TRUE",
             "company_id": "e.company_id",
@@ -558,17 +590,17 @@ class Bench:
         floor_rate = floor_rows / floor_s if floor_s else 0.0
         ratio = floor_rate / rate if rate else float("inf")
         self.row(
-            f"1. generation from {len(self.event_ids):,} events (ORM)",
+            f"1. generation from {len(self.event_ids):,} events (create())",
             f"{visits:,} visits in {fmt(seconds)} s = {fmt(rate, 0)} visits/s",
-            ">= 2,000 visits/s",
-            "PASS" if rate >= 2000 else "FAIL",
+            ">= 2,500 visits/s",
+            "PASS" if rate >= 2500 else "FAIL",
         )
         self.row(
             "   same rows by SQL INSERT ... SELECT (floor)",
             f"{floor_rows:,} rows in {fmt(floor_s, 2)} s = {fmt(floor_rate, 0)} rows/s;"
             f" ORM/floor = {fmt(ratio)}x",
-            "<= 10x",
-            "PASS" if ratio <= 10 else "FAIL",
+            "<= 6x",
+            "PASS" if ratio <= 6 else "FAIL",
         )
         self.queries_generation = queries * 1000 / max(visits, 1)
         with self.cursor() as cr:
@@ -752,19 +784,26 @@ class Bench:
                 "PASS" if pivot < 2 else "FAIL",
             )
             cr.rollback()
-        with self.cursor() as cr:
-            env = self.env(cr)
-            model, method = self.dashboard_method(env)
-            start = time.perf_counter()
-            getattr(model, method)()
-            seconds = time.perf_counter() - start
-            self.row(
-                "   dashboard figures",
-                f"{fmt(seconds, 2)} s ({model._name}.{method})",
-                "< 2 s",
-                "PASS" if seconds < 2 else "FAIL",
-            )
-            cr.rollback()
+        n_dept = len(self.dept_ids)
+        # a department head (supervisor) and a staff member, with their rules
+        for label, uid in (
+            ("supervisor", self.user_ids[0]),
+            ("staff member", self.user_ids[n_dept]),
+        ):
+            with self.cursor() as cr:
+                env = api.Environment(cr, uid, {})
+                model, method = self.dashboard_method(env)
+                getattr(model, method)(period="month")  # warm the caches
+                start = time.perf_counter()
+                data = getattr(model, method)(period="month")
+                seconds = time.perf_counter() - start
+                self.row(
+                    f"   dashboard as a {label} (record rules), this month",
+                    f"{fmt(seconds, 2)} s ({data['total']:,} visits seen)",
+                    "< 1 s",
+                    "PASS" if seconds < 1 else "FAIL",
+                )
+                cr.rollback()
 
     def measure_appraisal(self):
         last_month = self.today.replace(day=1) - datetime.timedelta(days=1)
@@ -869,7 +908,17 @@ class Bench:
         print(f"{len(failed)} FAIL, {len(missing)} n/a")
         return not failed
 
+    def run_periodic_only(self):
+        """Only customers and their last visits: the periodic generator at a
+        size the other measures would take too long to build."""
+        start = time.perf_counter()
+        self.build()
+        self.measure(2, "2. periodic generator", self.measure_periodic)
+        return self.print_table(time.perf_counter() - start)
+
     def run(self):
+        if self.args.periodic_only:
+            return self.run_periodic_only()
         start = time.perf_counter()
         self.build()
         # the periodic generator runs before the event generation: the events'
@@ -900,15 +949,23 @@ def parse_args(argv):
         type=int,
         help="revisit staff (default: customers / 100, 10-1,000)",
     )
+    parser.add_argument(
+        "--periodic-only",
+        action="store_true",
+        help="build only customers and one last visit each (visits = customers, "
+        "no events) and measure the periodic generator",
+    )
     parser.add_argument("--config", help=argparse.SUPPRESS)
     parser.add_argument("--database", default="revisit_bench", help=argparse.SUPPRESS)
     parser.add_argument("--logfile", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.periodic_only:
+        args.visits, args.events = args.customers, 0
     if args.events is None:
         args.events = args.customers
     if args.employees is None:
         args.employees = min(1000, max(10, args.customers // 100))
-    if min(args.customers, args.visits, args.events, args.employees) < 1:
+    if min(args.customers, args.visits, args.employees) < 1 or args.events < 0:
         parser.error("every size must be at least 1")
     return args
 

@@ -7,6 +7,7 @@ import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.revisit_management.models.revisit_visit_states import on_time_sql
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_round
 
@@ -47,7 +48,7 @@ class RevisitAppraisal(models.Model):
         required=True,
         index=True,
         default=lambda self: (
-            fields.Date.context_today(self) + relativedelta(months=-1, day=1)
+            self.env.company._revisit_today() + relativedelta(months=-1, day=1)
         ),
     )
     date_to = fields.Date(compute="_compute_date_to", store=True)
@@ -315,10 +316,7 @@ class RevisitAppraisal(models.Model):
             SELECT v.user_id,
                    COUNT(*) AS total,
                    COUNT(*) FILTER (WHERE v.state != 'unreachable') AS due,
-                   COUNT(*) FILTER (
-                       WHERE v.state = 'done'
-                         AND v.done_date <= COALESCE(v.deadline, v.scheduled_date)
-                   ) AS on_time,
+                   COUNT(*) FILTER (WHERE %(on_time)s) AS on_time,
                    COUNT(*) FILTER (WHERE v.plan_id IS NOT NULL) AS planned,
                    COUNT(*) FILTER (
                        WHERE v.plan_id IS NOT NULL AND v.state = 'done'
@@ -345,6 +343,7 @@ class RevisitAppraisal(models.Model):
                AND v.scheduled_date BETWEEN %(date_from)s AND %(date_to)s
           GROUP BY v.user_id
                 """,
+                on_time=on_time_sql("v"),
                 company=company.id,
                 users=users.ids,
                 date_from=date_from,
@@ -414,7 +413,7 @@ class RevisitAppraisal(models.Model):
             {
                 "state": "reviewed",
                 "reviewer_id": self.env.user.id,
-                "review_date": fields.Date.context_today(self),
+                "review_date": self.env.company._revisit_today(),
             }
         )
         return True
@@ -442,7 +441,7 @@ class RevisitAppraisal(models.Model):
                 {
                     "state": "confirmed",
                     "confirm_user_id": self.env.user.id,
-                    "confirm_date": fields.Date.context_today(self),
+                    "confirm_date": appraisal.company_id._revisit_today(),
                 }
             )
         return True
@@ -476,7 +475,7 @@ class RevisitAppraisal(models.Model):
             ],
             limit=1,
         ):
-            deadline = fields.Date.context_today(self) + relativedelta(
+            deadline = company._revisit_today() + relativedelta(
                 days=company.revisit_appraisal_improvement_days
             )
             vals.append(dict(base, kind="improvement_order", deadline=deadline))

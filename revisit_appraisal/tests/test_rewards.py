@@ -1,6 +1,5 @@
 from datetime import date, timedelta
 
-from odoo import fields
 from odoo.tests import tagged
 
 from .common import MONTH_START, RevisitAppraisalCommon
@@ -45,7 +44,7 @@ class TestRewards(RevisitAppraisalCommon):
         line = first.reward_line_ids
         self.assertEqual(line.kind, "improvement_order")
         self.assertEqual(
-            line.deadline, fields.Date.context_today(first) + timedelta(days=30)
+            line.deadline, first.company_id._revisit_today() + timedelta(days=30)
         )
         self.assertTrue(first.activity_ids)
         # April E, May C, June E: no second order in the quarter, no penalty.

@@ -1,6 +1,5 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -8,7 +7,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 class TestAppraisalTour(HttpCase):
     def test_hr_runs_and_confirms_the_month(self):
         """HR runs last month's appraisal, opens an agent's sheet, confirms it."""
-        last_month = fields.Date.today() + relativedelta(months=-1, day=1)
+        last_month = self.env.company._revisit_today() + relativedelta(months=-1, day=1)
         user = new_test_user(
             self.env, login="tour_agent", groups="revisit_management.group_revisit_user"
         )

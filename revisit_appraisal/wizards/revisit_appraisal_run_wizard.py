@@ -21,7 +21,7 @@ class RevisitAppraisalRunWizard(models.TransientModel):
 
     @api.model
     def _last_month(self):
-        return fields.Date.context_today(self) + relativedelta(months=-1)
+        return self.env.company._revisit_today() + relativedelta(months=-1)
 
     def action_run(self):
         self.ensure_one()

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.tools import html2plaintext
 
 _logger = logging.getLogger(__name__)
@@ -439,8 +440,8 @@ class HelpdeskTicket(models.Model):
         are always revisited: when sampling gave no visit, one is created from the
         rule's first step. The visits go to the user the severity calls for.
         """
-        today = fields.Date.context_today(self)
         for ticket in self:
+            today = ticket.company_id._revisit_today()
             event = (
                 self.env["revisit.event"]
                 .sudo()
@@ -492,28 +493,19 @@ class HelpdeskTicket(models.Model):
         )
         step = rule.step_ids[:1]
         scheduled = event.date + timedelta(days=step.offset_days if step else 0)
-        return (
-            self.env["revisit.visit"]
-            .sudo()
-            ._create_planned(
-                [
-                    {
-                        "partner_id": self.partner_id.id,
-                        "event_id": event.id,
-                        "rule_id": rule.id,
-                        "step_id": step.id,
-                        "purpose": step.name or self.name,
-                        "method": step.method or rule.method or "phone",
-                        "department_id": rule.department_id.id,
-                        "user_id": self._complaint_visitor().id,
-                        "scheduled_date": scheduled,
-                        "deadline": scheduled
-                        + timedelta(days=step.window_days if step else 3),
-                        "company_id": self.company_id.id,
-                    }
-                ]
-            )
+        deadline = step._deadline(event.date) if step else scheduled + timedelta(days=3)
+        values = rule._visit_values(
+            self.partner_id,
+            scheduled,
+            deadline,
+            step=step,
+            event_id=event.id,
+            company=self.company_id,
+            user_id=self._complaint_visitor().id,
         )
+        if not rule:
+            values["purpose"] = self.name
+        return self.env["revisit.planner"]._create_visits([[values]])
 
     def _complaint_close_duplicates(self):
         """Duplicates share the outcome of their original and close with it."""
@@ -630,8 +622,20 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _complaint_promise_domains(self):
-        today = fields.Date.context_today(self)
+        """Promises to remind and to escalate, each company on its own day."""
+        remind, escalate = [], []
+        for company in self.env["res.company"].sudo().search([]):
+            company_remind, company_escalate = self._complaint_promise_company_domains(
+                company, company._revisit_today()
+            )
+            remind.append(company_remind)
+            escalate.append(company_escalate)
+        return Domain.OR(remind), Domain.OR(escalate)
+
+    @api.model
+    def _complaint_promise_company_domains(self, company, today):
         base = [
+            ("company_id", "=", company.id),
             ("is_complaint", "=", True),
             ("stage_id.closed", "=", False),
             ("promised_date", "!=", False),

@@ -1,4 +1,3 @@
-from odoo import fields
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.tests import new_test_user
 
@@ -45,7 +44,7 @@ class ComplaintCommon(BaseCommon):
             "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
         )
         cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.today = fields.Date.context_today(cls.env["helpdesk.ticket"])
+        cls.today = cls.env.company._revisit_today()
 
     @classmethod
     def _create_complaint(cls, **values):

@@ -5,6 +5,7 @@ from . import (
     revisit_event,
     revisit_plan,
     revisit_plan_line,
+    revisit_planner,
     revisit_rule,
     revisit_rule_step,
     revisit_tier,

@@ -4,9 +4,8 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools.date_utils import start_of
-
 from odoo.addons.base.models.res_partner import _tz_get
+from odoo.tools.date_utils import start_of
 
 
 class ResCompany(models.Model):
@@ -22,6 +21,12 @@ class ResCompany(models.Model):
         "overdue, this week or this month, in scheduled actions and statistics.",
     )
 
+    revisit_reminder_days = fields.Integer(
+        string="Reminder Horizon (Days)",
+        default=2,
+        help="The assignee's activity of a visit appears this many days before "
+        "the visit's date.",
+    )
     revisit_retry_count = fields.Integer(
         string="Retries When Unreachable",
         default=2,
@@ -62,6 +67,11 @@ class ResCompany(models.Model):
                 continue
             zones = pytz.country_timezones.get(company.country_id.code or "", [])
             company.revisit_tz = zones[0] if zones else self.env.user.tz or "UTC"
+
+    def _revisit_lang(self):
+        """Language of the texts written into revisit records: the company's."""
+        self.ensure_one()
+        return self.partner_id.lang or self.env.lang or "en_US"
 
     def _revisit_tzinfo(self):
         self.ensure_one()

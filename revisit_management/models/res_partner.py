@@ -1,5 +1,9 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from .revisit_visit_states import OPEN_STATES
 
 CONFIDENTIALITY = [
     ("normal", "Normal"),
@@ -59,6 +63,15 @@ class ResPartner(models.Model):
     revisit_visit_ids = fields.One2many(
         "revisit.visit", "partner_id", string="Revisits"
     )
+    revisit_periodic_due = fields.Date(
+        string="Next Periodic Visit Due",
+        compute="_compute_revisit_periodic_due",
+        store=True,
+        index="btree_not_null",
+        help="When the value tier asks for the next visit: the tier's interval "
+        "after the last visit done (or the last periodic attempt). Empty while a "
+        "visit is open or without a tier.",
+    )
     revisit_last_date = fields.Date(
         string="Last Visit", compute="_compute_revisit_stats"
     )
@@ -114,6 +127,67 @@ class ResPartner(models.Model):
             partner.revisit_satisfaction_avg = avg or 0.0
             partner.revisit_next_date = upcoming.get(key, False)
             partner.revisit_open_problem_count = problems.get(key, 0)
+
+    @api.depends(
+        "revisit_tier_id.interval_months",
+        "revisit_visit_ids.state",
+        "revisit_visit_ids.active",
+        "revisit_visit_ids.done_date",
+        "revisit_visit_ids.period_start",
+    )
+    def _compute_revisit_periodic_due(self):
+        tiered = self.filtered("revisit_tier_id")
+        (self - tiered).revisit_periodic_due = False
+        if not tiered:
+            return
+        Visit = self.env["revisit.visit"].sudo()
+        ids = tiered._origin.ids
+        busy = {
+            partner.id
+            for (partner,) in Visit._read_group(
+                [("partner_id", "in", ids), ("state", "in", OPEN_STATES)],
+                ["partner_id"],
+            )
+        }
+        last = dict(
+            Visit._read_group(
+                [("partner_id", "in", ids), ("state", "=", "done")],
+                ["partner_id"],
+                ["done_date:max"],
+            )
+        )
+        attempts = dict(
+            Visit._read_group(
+                [
+                    ("partner_id", "in", ids),
+                    ("period_start", "!=", False),
+                    ("state", "in", ("unreachable", "cancelled")),
+                ],
+                ["partner_id"],
+                ["period_start:max"],
+            )
+        )
+        for partner in tiered:
+            key = partner._origin
+            if key.id in busy:
+                partner.revisit_periodic_due = False
+                continue
+            base = max(
+                (day for day in (last.get(key), attempts.get(key)) if day),
+                default=False,
+            )
+            if base:
+                partner.revisit_periodic_due = base + relativedelta(
+                    months=partner.revisit_tier_id.interval_months
+                )
+            else:
+                # never visited: due since the customer was created
+                company = partner.company_id or self.env.company
+                partner.revisit_periodic_due = (
+                    company._revisit_date_of(partner.create_date)
+                    if partner.create_date
+                    else company._revisit_today()
+                )
 
     @api.constrains("revisit_dnd_weekdays", "revisit_dnd_from", "revisit_dnd_to")
     def _check_revisit_dnd(self):

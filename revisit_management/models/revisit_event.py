@@ -68,6 +68,8 @@ class RevisitEvent(models.Model):
         One visit per rule step, unless the rule's sampling leaves the event out.
         Steps that already have a visit for the event are skipped, so running it
         again creates nothing twice; the unique index on (event, step) backs this.
+        A step's deadline is the regulation's: "within N days" ends N days after
+        the event, whatever moves the visit inside that window.
         """
         if not self:
             return self.env["revisit.visit"]
@@ -87,13 +89,6 @@ class RevisitEvent(models.Model):
         rules_by_key = {}
         for rule in rules:
             rules_by_key.setdefault((rule.trigger, rule.company_id.id), []).append(rule)
-        existing = {
-            (event.id, step.id)
-            for event, step in Visit.with_context(active_test=False)._read_group(
-                [("event_id", "in", events.ids), ("step_id", "!=", False)],
-                ["event_id", "step_id"],
-            )
-        }
         groups = []
         for event in events:
             vals_list = []
@@ -101,23 +96,17 @@ class RevisitEvent(models.Model):
                 if not rule._selects(event):
                     continue
                 for step in rule.step_ids:
-                    if (event.id, step.id) in existing:
-                        continue
-                    scheduled = event.date + timedelta(days=step.offset_days)
                     vals_list.append(
-                        {
-                            "partner_id": event.partner_id.id,
-                            "event_id": event.id,
-                            "rule_id": rule.id,
-                            "step_id": step.id,
-                            "purpose": step.name,
-                            "method": step.method or rule.method or "phone",
-                            "department_id": rule.department_id.id,
-                            "scheduled_date": scheduled,
-                            "deadline": scheduled + timedelta(days=step.window_days),
-                            "company_id": event.company_id.id,
-                        }
+                        rule._visit_values(
+                            event.partner_id,
+                            event.date + timedelta(days=step.offset_days),
+                            step._deadline(event.date),
+                            step=step,
+                            event_id=event.id,
+                            company=event.company_id,
+                        )
                     )
             if vals_list:
                 groups.append(vals_list)
-        return Visit._create_planned_groups(groups)
+        # steps that have a visit for the event already are skipped by the planner
+        return self.env["revisit.planner"]._create_visits(groups)

@@ -138,24 +138,28 @@ class RevisitPlan(models.Model):
             }
         )
         lines = self.line_ids.filtered(lambda line: not line.visit_id)
-        vals_list = []
+        Rule = self.env["revisit.rule"]
+        groups = []
         for line in lines:
             plan = line.plan_id
             day = line.scheduled_date or plan.date_from
-            vals = {
-                "partner_id": line.partner_id.id,
+            values = {
                 "plan_id": plan.id,
-                "purpose": line.purpose or plan.name,
                 "method": line.method or plan.method or "phone",
                 "department_id": plan.department_id.id,
-                "scheduled_date": day,
-                "deadline": max(day, plan.date_to),
-                "company_id": plan.company_id.id,
+                "company": plan.company_id,
+                "purpose": line.purpose or plan.name,
             }
             if line.user_id:
-                vals["user_id"] = line.user_id.id
-            vals_list.append(vals)
-        visits = self.env["revisit.visit"].sudo()._create_planned(vals_list)
+                values["user_id"] = line.user_id.id
+            groups.append(
+                [
+                    Rule._visit_values(
+                        line.partner_id, day, max(day, plan.date_to), **values
+                    )
+                ]
+            )
+        visits = self.env["revisit.planner"]._create_visits(groups)
         for line, visit in zip(lines, visits, strict=True):
             line.visit_id = visit
         return True

@@ -69,6 +69,11 @@ class RevisitRule(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     note = fields.Html()
+    ignore_min_interval = fields.Boolean(
+        string="Ignore Minimum Interval",
+        help="Visits of this rule keep their day even when another visit of the "
+        "customer is close: the regulation's deadline comes first.",
+    )
 
     @api.constrains("sample_rate")
     def _check_sample_rate(self):
@@ -81,6 +86,32 @@ class RevisitRule(models.Model):
                         rule=rule.name,
                     )
                 )
+
+    def _visit_values(self, partner, scheduled, deadline, step=None, **values):
+        """Values of one visit this rule asks for (the rule may be empty: plans,
+        manual follow-ups). ``company`` is the visit's company; any other
+        keyword is a visit field that overrides what the rule says. Texts are
+        written in the language of the company's users."""
+        company = values.pop("company", None) or self.company_id or self.env.company
+        step = step or self.env["revisit.rule.step"]
+        if "purpose" not in values:
+            lang = company._revisit_lang()
+            values["purpose"] = (
+                step.with_context(lang=lang).name
+                or self.with_context(lang=lang).name
+                or False
+            )
+        return {
+            "partner_id": partner.id,
+            "rule_id": self.id,
+            "step_id": step.id,
+            "method": step.method or self.method or "phone",
+            "department_id": self.department_id.id,
+            "scheduled_date": scheduled,
+            "deadline": deadline,
+            "company_id": company.id,
+            **values,
+        }
 
     def _sample_bucket(self, event):
         """Stable bucket 0-99 of an event for this rule: the same on every run."""

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -19,16 +21,34 @@ class RevisitRuleStep(models.Model):
         string="Days After Event",
         required=True,
         default=0,
-        help="The visit is scheduled this many days after the event.",
+        help="The visit is planned this many days after the event: the first day "
+        "of its window.",
     )
     window_days = fields.Integer(
         string="Window (Days)",
         required=True,
         default=3,
-        help="Days allowed after the scheduled date: the visit's deadline.",
+        help="Days the visit may move after its planned day (rest days, "
+        "do-not-disturb, other visits). The deadline, planned day + window, is "
+        "the regulation's: 'within 3 days' ends 3 days after the event.",
+    )
+    deadline_days = fields.Integer(
+        string="Within (Days)",
+        compute="_compute_deadline_days",
+        help="The visit is due within this many days of the event.",
     )
     method = fields.Selection(METHODS, help="Leave empty to use the rule's method.")
     company_id = fields.Many2one(related="rule_id.company_id", store=True, index=True)
+
+    @api.depends("offset_days", "window_days")
+    def _compute_deadline_days(self):
+        for step in self:
+            step.deadline_days = step.offset_days + step.window_days
+
+    def _deadline(self, event_date):
+        """Last day of the step's window for an event of that date."""
+        self.ensure_one()
+        return event_date + timedelta(days=self.offset_days + self.window_days)
 
     @api.constrains("offset_days", "window_days")
     def _check_days(self):

@@ -1,45 +1,29 @@
 import logging
 import uuid
-from collections import defaultdict
 from datetime import timedelta
 
-import psycopg2.errors
 import pytz
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, split_every
+from odoo.tools import SQL, plaintext2html
 
+from .revisit_planner import CONCURRENCY_ERRORS
 from .revisit_rule import METHODS, VISIT_STATES
+from .revisit_visit_states import (
+    OPEN_STATES,
+    overdue_domain,
+    overdue_domain_by_company,
+)
 
 _logger = logging.getLogger(__name__)
 
-OPEN_STATES = ("todo", "appointed")
 ONLINE_METHODS = ("survey", "sms", "email")
 ACTIVITY_XMLID = "revisit_management.mail_activity_type_revisit"
 CRON_BATCH = 500
-# field types whose python value PostgreSQL takes as it is in a bulk insert
-PLAIN_TYPES = {
-    "boolean",
-    "char",
-    "date",
-    "datetime",
-    "float",
-    "integer",
-    "many2one",
-    "many2one_reference",
-    "monetary",
-    "selection",
-    "text",
-}
-# what a worker meets when another one created or locked the same rows first
-CONCURRENCY_ERRORS = (
-    psycopg2.errors.SerializationFailure,
-    psycopg2.errors.UniqueViolation,
-    psycopg2.errors.LockNotAvailable,
-)
+# a change of these fields may add, move or remove the assignee's activity
+ACTIVITY_FIELDS = {"state", "user_id", "scheduled_date", "active", "company_id"}
 
 
 class RevisitVisit(models.Model):
@@ -89,6 +73,13 @@ class RevisitVisit(models.Model):
     method = fields.Selection(METHODS, required=True, default="phone", tracking=True)
     scheduled_date = fields.Date(required=True, index=True, tracking=True)
     deadline = fields.Date(index=True)
+    due_date = fields.Date(
+        compute="_compute_due_date",
+        store=True,
+        index=True,
+        help="The deadline, else the scheduled date: a visit done by then is on "
+        "time, an open one past it is overdue.",
+    )
     schedule_note = fields.Char(
         readonly=True, copy=False, help="Why the visit was moved from its due date."
     )
@@ -175,23 +166,24 @@ class RevisitVisit(models.Model):
     # Computes and constraints
     # ------------------------------------------------------------------
 
-    @api.depends("state", "deadline", "scheduled_date")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
+    @api.depends("deadline", "scheduled_date")
+    def _compute_due_date(self):
         for visit in self:
-            limit = visit.deadline or visit.scheduled_date
+            visit.due_date = visit.deadline or visit.scheduled_date
+
+    @api.depends("state", "due_date", "company_id")
+    def _compute_is_overdue(self):
+        for visit in self:
             visit.is_overdue = bool(
-                visit.state in OPEN_STATES and limit and limit < today
+                visit.state in OPEN_STATES
+                and visit.due_date
+                and visit.due_date < visit.company_id._revisit_today()
             )
 
     def _search_is_overdue(self, operator, value):
         if operator != "in":
             return NotImplemented
-        today = fields.Date.context_today(self)
-        return Domain("state", "in", OPEN_STATES) & (
-            Domain("deadline", "<", today)
-            | (Domain("deadline", "=", False) & Domain("scheduled_date", "<", today))
-        )
+        return overdue_domain_by_company(self.env["res.company"].sudo().search([]))
 
     @api.constrains("satisfaction")
     def _check_satisfaction(self):
@@ -241,7 +233,7 @@ class RevisitVisit(models.Model):
             if vals.get("method") in ONLINE_METHODS and not vals.get("access_token"):
                 vals["access_token"] = str(uuid.uuid4())
         visits = super().create(vals_list)
-        visits._schedule_revisit_activities()
+        visits.activity_update()
         return visits
 
     def write(self, vals):
@@ -254,12 +246,8 @@ class RevisitVisit(models.Model):
             for visit in self.filtered(lambda v: not v.access_token):
                 visit.sudo().access_token = str(uuid.uuid4())
         res = super().write(vals)
-        if "user_id" in vals:
-            activities = self.activity_search([ACTIVITY_XMLID])
-            if vals["user_id"]:
-                activities.write({"user_id": vals["user_id"]})
-            else:
-                activities.unlink()
+        if ACTIVITY_FIELDS & set(vals):
+            self.activity_update()
         if "state" in vals:
             self.plan_id._update_state_from_visits()
         return res
@@ -304,41 +292,78 @@ class RevisitVisit(models.Model):
         prefix, suffix = sequence._get_prefix_suffix()
         return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
 
-    def _schedule_revisit_activities(self):
-        """Give each assignee an activity on their open visits, in one batch."""
-        visits = self.filtered(lambda v: v.user_id and v.state in OPEN_STATES)
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(
-            self._activity_values(
-                [(v.id, v.name, v.user_id.id, v.scheduled_date) for v in visits]
-            )
-        )
+    def activity_update(self):
+        """Keep the assignee's one activity of each visit in step with it.
 
-    @api.model
-    def _activity_values(self, rows):
-        """Values of the assignees' activities, from (visit id, reference, user
-        id, scheduled date) rows."""
+        An open, assigned visit gets its activity once its date comes within
+        the company's reminder horizon; the activity follows the visit's date
+        and assignee, and goes when the visit closes (``action_done`` marks it
+        done first, so that it stays in the history)."""
         activity_type = self.env.ref(ACTIVITY_XMLID, raise_if_not_found=False)
-        if not activity_type:
-            return []
+        if not activity_type or not self:
+            return
+        Activity = self.env["mail.activity"].sudo()
+        existing = {}
+        for activity in Activity.search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        ):
+            existing.setdefault(activity.res_id, Activity)
+            existing[activity.res_id] |= activity
+        horizons = {}
+        to_create, to_unlink = [], Activity
         model_id = self.env["ir.model"]._get_id(self._name)
-        summary = self.env._("Revisit the customer")
-        return [
-            {
-                "res_model_id": model_id,
-                "res_model": self._name,
-                "res_id": visit_id,
-                "res_name": name,
-                "activity_type_id": activity_type.id,
-                "user_id": user_id,
-                "date_deadline": scheduled_date,
-                "summary": summary,
-                "automated": True,
-            }
-            for visit_id, name, user_id, scheduled_date in rows
-            if user_id
-        ]
+        for visit in self:
+            company = visit.company_id
+            if company not in horizons:
+                horizons[company] = company._revisit_today() + timedelta(
+                    days=company.revisit_reminder_days
+                )
+            activities = existing.get(visit.id, Activity)
+            if not (
+                visit.active
+                and visit.state in OPEN_STATES
+                and visit.user_id.active
+                and visit.scheduled_date <= horizons[company]
+            ):
+                to_unlink |= activities
+                continue
+            if not activities:
+                to_create.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": visit.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": visit.user_id.id,
+                        "date_deadline": visit.scheduled_date,
+                        "summary": visit._revisit_text(
+                            lambda env: env._("Revisit the customer")
+                        ),
+                        "automated": True,
+                    }
+                )
+                continue
+            to_unlink |= activities[1:]
+            activity = activities[0]
+            changes = {}
+            if activity.user_id != visit.user_id:
+                changes["user_id"] = visit.user_id.id
+            if activity.date_deadline != visit.scheduled_date:
+                changes["date_deadline"] = visit.scheduled_date
+            if changes:
+                activity.write(changes)
+        if to_unlink:
+            to_unlink.unlink()
+        if to_create:
+            Activity.with_context(mail_activity_quick_update=True).create(to_create)
+
+    def _revisit_text(self, render):
+        """A text written into a record, in the language of the company's users."""
+        company = self.company_id[:1] or self.env.company
+        return render(self.with_context(lang=company._revisit_lang()).env)
 
     def mail_allowed_qweb_expressions(self):
         # plain fields of the reminder and notice e-mails: rendered without eval
@@ -350,297 +375,6 @@ class RevisitVisit(models.Model):
             "object.purpose",
             "object.scheduled_date",
         )
-
-    # ------------------------------------------------------------------
-    # Generation: scheduling and assignment
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _create_planned(self, vals_list):
-        """Create generated visits in one batch: schedule, assign, create."""
-        if not vals_list:
-            return self.browse()
-        self._apply_schedule_constraints(vals_list)
-        self._assign_staff(vals_list)
-        unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
-        for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
-            vals["name"] = name
-        for vals in vals_list:
-            if vals.get("method") in ONLINE_METHODS:
-                vals["access_token"] = str(uuid.uuid4())
-        visits, rows = self._bulk_insert(
-            self, vals_list, returning=("name", "user_id", "scheduled_date")
-        )
-        self._insert_activities(rows)
-        return visits
-
-    @api.model
-    def _insert_activities(self, rows):
-        """Bulk version of the assignees' activities, from (visit id, reference,
-        user id, scheduled date) rows: the assignees see them in their list, with
-        no notification per activity; the stored computations of mail.activity
-        are done here."""
-        activities = self._activity_values(rows)
-        users = self.env["res.users"].browse({a["user_id"] for a in activities})
-        timezones = {user.id: user.tz for user in users}
-        for activity in activities:
-            activity.update(date_done=False, user_tz=timezones[activity["user_id"]])
-        self._bulk_insert(self.env["mail.activity"].sudo(), activities)
-
-    @api.model
-    def _create_planned_groups(self, groups):
-        """Create the planned visits of several groups (one event's, one
-        customer's) in one batch. Should another worker have created some of them
-        meanwhile, the database refuses them: retry group by group and leave the
-        other worker's groups alone."""
-        try:
-            with self.env.cr.savepoint():
-                return self._create_planned(
-                    [vals for group in groups for vals in group]
-                )
-        except CONCURRENCY_ERRORS:
-            _logger.info("Revisits: concurrent generation, retrying one by one")
-        visits = self.browse()
-        for group in groups:
-            try:
-                with self.env.cr.savepoint():
-                    visits |= self._create_planned(group)
-            except CONCURRENCY_ERRORS:
-                _logger.info(
-                    "Revisits: visits of customer %s created by another worker",
-                    group[0]["partner_id"],
-                )
-        return visits
-
-    @api.model
-    def _try_lock(self, records):
-        """Lock what no other worker holds (others' rows are skipped); a row
-        another worker changed since this transaction began is skipped too."""
-        try:
-            with self.env.cr.savepoint(flush=False):
-                return records.try_lock_for_update(allow_referencing=True)
-        except CONCURRENCY_ERRORS:
-            return records.browse()
-
-    @api.model
-    def _bulk_insert(self, model, vals_list, returning=()):
-        """Insert plain stored values in a few statements, skipping rows a unique
-        index refuses (ON CONFLICT DO NOTHING: what another worker created already
-        is not created twice). The defaults of the fields not given are computed
-        once for the batch, stored computed fields are computed at the next flush.
-        For generated records only: no chatter, no company check.
-
-        Return the records created and, for each, the tuple (id, *returning)."""
-        if not vals_list:
-            return model.browse(), []
-        env = model.env
-        env.flush_all()
-        given = set().union(*vals_list)
-        missing = [
-            name
-            for name, field in model._fields.items()
-            if field.store
-            and field.column_type
-            and not field.compute
-            and name not in given
-            and name not in models.MAGIC_COLUMNS
-        ]
-        defaults = model.default_get(missing)
-        now, uid = env.cr.now(), env.uid
-        log = {
-            "create_uid": uid,
-            "create_date": now,
-            "write_uid": uid,
-            "write_date": now,
-        }
-        columns = sorted(given | set(defaults) | set(log))
-        fields_ = [model._fields[name] for name in columns]
-        plain = {
-            field.name
-            for field in fields_
-            if field.type in PLAIN_TYPES and not getattr(field, "translate", False)
-        }
-
-        def column_value(field, row):
-            value = row.get(field.name)
-            if field.name not in plain:
-                return field.convert_to_column_insert(value, model, row)
-            if value is False and field.type != "boolean":
-                return None
-            return value
-
-        result = []
-        for chunk in split_every(1000, vals_list):
-            rows = [{**defaults, **vals, **log} for vals in chunk]
-            env.cr.execute(
-                SQL(
-                    "INSERT INTO %s (%s) VALUES %s ON CONFLICT DO NOTHING RETURNING %s",
-                    SQL.identifier(model._table),
-                    SQL(", ").join(map(SQL.identifier, columns)),
-                    SQL(", ").join(
-                        tuple(column_value(field, row) for field in fields_)
-                        for row in rows
-                    ),
-                    SQL(", ").join(map(SQL.identifier, ("id", *returning))),
-                )
-            )
-            result.extend(env.cr.fetchall())
-        env.invalidate_all()
-        records = model.browse(row[0] for row in result)
-        for field in model._fields.values():
-            if field.store and field.compute and field.name not in given:
-                env.add_to_compute(field, records)
-        with env.protecting(fields_, records):
-            records.modified(columns, create=True)
-        records._validate_fields(columns)
-        return records, result
-
-    @api.model
-    def _apply_schedule_constraints(self, vals_list):
-        """Move each planned visit to the customer's next allowed day.
-
-        A day is refused when it falls before the do-not-disturb date, on one of
-        the customer's rest days, or closer than the customer's minimum interval to
-        another open or done visit of the customer (visits of the same event
-        excepted: their spacing is the rule's). The reason lands in schedule_note.
-        """
-        partner_ids = list({vals["partner_id"] for vals in vals_list})
-        partners = self.env["res.partner"].sudo().browse(partner_ids)
-        self.flush_model(
-            ["partner_id", "event_id", "done_date", "scheduled_date", "state", "active"]
-        )
-        self.env.cr.execute(
-            SQL(
-                "SELECT partner_id, event_id, COALESCE(done_date, scheduled_date)"
-                " FROM revisit_visit"
-                " WHERE partner_id = ANY(%s) AND active AND state IN %s",
-                partner_ids,
-                ("todo", "appointed", "done"),
-            )
-        )
-        taken = defaultdict(list)
-        for partner_id, event_id, day in self.env.cr.fetchall():
-            taken[partner_id].append((day, event_id))
-        rules = {partner.id: partner._revisit_rest_days() for partner in partners}
-        for vals in sorted(
-            vals_list, key=lambda v: (v["partner_id"], v["scheduled_date"])
-        ):
-            partner = partners.browse(vals["partner_id"])
-            start = fields.Date.to_date(vals["scheduled_date"])
-            day, reasons = self._next_allowed_day(
-                partner, start, vals.get("event_id"), taken[partner.id], rules
-            )
-            if day != start:
-                window = (
-                    fields.Date.to_date(vals["deadline"]) - start
-                    if vals.get("deadline")
-                    else timedelta(0)
-                )
-                vals["scheduled_date"] = day
-                if vals.get("deadline"):
-                    vals["deadline"] = day + window
-                vals["schedule_note"] = self.env._(
-                    "Moved from %(date)s: %(reasons)s",
-                    date=start,
-                    reasons="; ".join(reasons),
-                )
-            taken[partner.id].append((day, vals.get("event_id")))
-
-    @api.model
-    def _next_allowed_day(self, partner, day, event_id, taken, rest_days):
-        reasons = []
-        gap = partner.revisit_min_interval_days
-        for _attempt in range(800):
-            if partner.revisit_dnd_until and day <= partner.revisit_dnd_until:
-                day = partner.revisit_dnd_until + timedelta(days=1)
-                reason = self.env._(
-                    "do not disturb until %(date)s", date=partner.revisit_dnd_until
-                )
-            elif day.isoweekday() in rest_days[partner.id]:
-                day += timedelta(days=1)
-                reason = self.env._("rest day of the customer")
-            else:
-                clash = [
-                    other
-                    for other, other_event in taken
-                    if gap
-                    and (not event_id or other_event != event_id)
-                    and abs((day - other).days) < gap
-                ]
-                if not clash:
-                    break
-                day = max(clash) + timedelta(days=gap)
-                reason = self.env._(
-                    "less than %(days)s days from another visit", days=gap
-                )
-            if reason not in reasons:
-                reasons.append(reason)
-        return day, reasons
-
-    @api.model
-    def _assign_staff(self, vals_list):
-        """Assign the customer's revisit owner, else the least loaded staff member
-        of the responsible department (employees whose user is revisit staff)."""
-        partners = (
-            self.env["res.partner"]
-            .sudo()
-            .browse({vals["partner_id"] for vals in vals_list})
-        )
-        # read in batch: owner (active only) and department of each customer
-        owners = {
-            partner.id: partner.revisit_user_id.filtered("active").id
-            for partner in partners
-        }
-        departments = {
-            partner.id: partner.revisit_department_id.id for partner in partners
-        }
-        pending = []
-        for vals in vals_list:
-            if vals.get("user_id"):
-                continue
-            vals.setdefault("department_id", False)
-            if not vals["department_id"]:
-                vals["department_id"] = departments[vals["partner_id"]]
-            if owners[vals["partner_id"]]:
-                vals["user_id"] = owners[vals["partner_id"]]
-            else:
-                vals["user_id"] = False
-                if vals["department_id"]:
-                    pending.append(vals)
-        if not pending:
-            return
-        group = self.env.ref("revisit_management.group_revisit_user")
-        employees = (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [
-                    (
-                        "department_id",
-                        "in",
-                        list({v["department_id"] for v in pending}),
-                    ),
-                    ("user_id.active", "=", True),
-                    ("user_id.all_group_ids", "in", group.ids),
-                ]
-            )
-        )
-        staff = defaultdict(list)
-        for employee in employees:
-            staff[employee.department_id.id].append(employee.user_id.id)
-        load = dict.fromkeys(employees.user_id.ids, 0)
-        for user, count in self.sudo()._read_group(
-            [("user_id", "in", employees.user_id.ids), ("state", "in", OPEN_STATES)],
-            ["user_id"],
-            ["__count"],
-        ):
-            load[user.id] = count
-        for vals in pending:
-            candidates = staff.get(vals["department_id"])
-            if candidates:
-                user_id = min(candidates, key=lambda uid: (load[uid], uid))
-                load[user_id] += 1
-                vals["user_id"] = user_id
 
     # ------------------------------------------------------------------
     # Actions
@@ -716,8 +450,10 @@ class RevisitVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-        today = fields.Date.context_today(self)
+        # marked done first: closing the visit would remove the activity
+        self.activity_feedback([ACTIVITY_XMLID])
         for visit in self:
+            today = visit.company_id._revisit_today()
             low = visit.company_id.revisit_low_satisfaction
             visit.write(
                 {
@@ -727,7 +463,6 @@ class RevisitVisit(models.Model):
                     "followup_needed": bool(visit.problem) or visit.satisfaction <= low,
                 }
             )
-        self.activity_feedback([ACTIVITY_XMLID])
         self.filtered("followup_needed")._create_next_visits("followup")
         return True
 
@@ -735,7 +470,6 @@ class RevisitVisit(models.Model):
         """The customer could not be reached: retry, up to the company's count."""
         self._check_open()
         self.write({"state": "unreachable"})
-        self.activity_unlink([ACTIVITY_XMLID])
         retry = self.filtered(
             lambda v: v.retry_count < v.company_id.revisit_retry_count
         )
@@ -752,7 +486,6 @@ class RevisitVisit(models.Model):
     def action_cancel(self):
         self._check_open()
         self.write({"state": "cancelled"})
-        self.activity_unlink([ACTIVITY_XMLID])
         return True
 
     def action_reset_todo(self):
@@ -766,42 +499,47 @@ class RevisitVisit(models.Model):
                     )
                 )
         self.write({"state": "todo"})
-        self._schedule_revisit_activities()
         return True
 
     def _create_next_visits(self, kind):
-        """Retry (next day) or follow-up (after the company's delay) visits."""
-        today = fields.Date.context_today(self)
-        vals_list = []
+        """Retry (next day) or follow-up (after the company's delay) visits,
+        with the window of the visit they follow."""
+        groups = []
         for visit in self:
+            today = visit.company_id._revisit_today()
             if kind == "retry":
                 day = today + timedelta(days=1)
-                purpose = self.env._("Retry: %(purpose)s", purpose=visit.purpose or "")
+                purpose = visit._revisit_text(
+                    lambda env, v=visit: env._(
+                        "Retry: %(purpose)s", purpose=v.purpose or ""
+                    )
+                )
             else:
                 day = today + timedelta(days=visit.company_id.revisit_followup_days)
-                purpose = self.env._("Follow-up of %(visit)s", visit=visit.name)
-            window = (
-                (visit.deadline - visit.scheduled_date).days if visit.deadline else 3
+                purpose = visit._revisit_text(
+                    lambda env, v=visit: env._("Follow-up of %(visit)s", visit=v.name)
+                )
+            window = (visit.due_date - visit.scheduled_date).days or 3
+            groups.append(
+                [
+                    visit.rule_id._visit_values(
+                        visit.partner_id,
+                        day,
+                        day + timedelta(days=window),
+                        company=visit.company_id,
+                        contact_id=visit.contact_id.id,
+                        event_id=visit.event_id.id,
+                        plan_id=visit.plan_id.id,
+                        parent_visit_id=visit.id,
+                        retry_count=visit.retry_count + 1 if kind == "retry" else 0,
+                        purpose=purpose,
+                        method=visit.method,
+                        user_id=visit.user_id.id,
+                        department_id=visit.department_id.id,
+                    )
+                ]
             )
-            vals_list.append(
-                {
-                    "partner_id": visit.partner_id.id,
-                    "contact_id": visit.contact_id.id,
-                    "event_id": visit.event_id.id,
-                    "rule_id": visit.rule_id.id,
-                    "plan_id": visit.plan_id.id,
-                    "parent_visit_id": visit.id,
-                    "retry_count": visit.retry_count + 1 if kind == "retry" else 0,
-                    "purpose": purpose,
-                    "method": visit.method,
-                    "user_id": visit.user_id.id,
-                    "department_id": visit.department_id.id,
-                    "scheduled_date": day,
-                    "deadline": day + timedelta(days=window),
-                    "company_id": visit.company_id.id,
-                }
-            )
-        return self.sudo()._create_planned(vals_list)
+        return self.env["revisit.planner"]._create_visits(groups)
 
     def action_submit_report(self):
         """Record the next-day visit report: who submitted it and when."""
@@ -897,20 +635,44 @@ class RevisitVisit(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_batches(self, domain, process, batch_size=CRON_BATCH):
-        """Run `process` on batches of the records matching `domain` that this
-        worker can lock, committing progress after each batch. A batch that fails
-        is run again one record at a time: a failing record is logged and
-        skipped, the others are processed."""
+    def _try_lock(self, records):
+        """Lock what no other worker holds (others' rows are skipped); a row
+        another worker changed since this transaction began is skipped too."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                return records.try_lock_for_update(allow_referencing=True)
+        except CONCURRENCY_ERRORS:
+            return records.browse()
+
+    @api.model
+    def _cron_batch_size(self):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("revisit_management.cron_batch_size", CRON_BATCH)
+        )
+
+    @api.model
+    def _cron_batches(self, domain, process, batch_size=None, model=None):
+        """Run ``process`` on batches of the records matching ``domain`` that
+        this worker can lock, committing progress after each batch.
+
+        ``process`` must make what it handled drop out of ``domain``: a run
+        cut short (time budget, restart, kill) leaves only the rest for the
+        next run. A batch that fails is run again one record at a time: a
+        failing record is logged and skipped, the others are processed.
+        Return False when the run's time budget is spent."""
+        Model = self if model is None else model
+        batch_size = batch_size or self._cron_batch_size()
         last_id = 0
         while True:
-            batch = self.search(
+            batch = Model.search(
                 Domain.AND([domain, [("id", ">", last_id)]]),
                 order="id",
                 limit=batch_size,
             )
             if not batch:
-                return
+                return True
             last_id = batch[-1].id
             # a fresh transaction: what other workers committed is seen
             self.env["ir.cron"]._commit_progress()
@@ -925,206 +687,164 @@ class RevisitVisit(models.Model):
                         with self.env.cr.savepoint():
                             process(record)
                     except Exception:
-                        _logger.exception("Revisit cron: %s skipped", record.name)
-            remaining = self.search_count(Domain.AND([domain, [("id", ">", last_id)]]))
-            time_left = self.env["ir.cron"]._commit_progress(
+                        _logger.exception(
+                            "Revisit cron: %s skipped", record.display_name
+                        )
+            remaining = Model.search_count(Domain.AND([domain, [("id", ">", last_id)]]))
+            if not self.env["ir.cron"]._commit_progress(
                 len(records), remaining=remaining
-            )
-            if not time_left:
-                return
+            ):
+                return False
 
     @api.model
-    def _cron_generate_periodic_visits(self, batch_size=CRON_BATCH):
-        """Create the visits due by the customers' value tiers (periodic rules)."""
-        today = fields.Date.context_today(self)
-        Partner = self.env["res.partner"]
+    def _cron_companies(self):
+        return self.env["res.company"].sudo().search([])
+
+    @api.model
+    def _cron_generate_periodic_visits(self, batch_size=None):
+        """Create the visits due by the customers' value tiers (periodic rules).
+
+        A customer is in the job's domain while their next periodic date
+        (``revisit_periodic_due``, stored) has come; the visit created for
+        them takes them out of it, so a run cut short goes on where it
+        stopped."""
+        Partner = self.env["res.partner"].sudo()
         for rule in (
             self.env["revisit.rule"].sudo().search([("trigger", "=", "periodic")])
         ):
+            today = rule.company_id._revisit_today()
             domain = [
                 ("revisit_tier_id", "!=", False),
+                ("revisit_periodic_due", "<=", today),
                 ("company_id", "in", [rule.company_id.id, False]),
+                "|",
+                ("email", "!=", False),
+                ("phone", "!=", False),
             ]
-            last_id = 0
-            while True:
-                partners = Partner.search(
-                    Domain.AND([domain, [("id", ">", last_id)]]),
-                    order="id",
-                    limit=batch_size,
-                )
-                if not partners:
-                    break
-                last_id = partners[-1].id
-                self.env["ir.cron"]._commit_progress()
-                partners = self._try_lock(partners)
-                try:
-                    with self.env.cr.savepoint():
-                        self._generate_periodic(rule, partners, today)
-                except Exception:
-                    _logger.info("Periodic revisits: batch failed, one by one")
-                    for partner in partners:
-                        try:
-                            with self.env.cr.savepoint():
-                                self._generate_periodic(rule, partner, today)
-                        except Exception:
-                            _logger.exception(
-                                "Periodic revisits: %s skipped", partner.display_name
-                            )
-                remaining = Partner.search_count(
-                    Domain.AND([domain, [("id", ">", last_id)]])
-                )
-                if not self.env["ir.cron"]._commit_progress(
-                    len(partners), remaining=remaining
-                ):
-                    return
+            done = self._cron_batches(
+                domain,
+                lambda partners, r=rule, t=today: self._generate_periodic(
+                    r, partners, t
+                ),
+                batch_size,
+                model=Partner,
+            )
+            if not done:
+                return
 
     @api.model
     def _generate_periodic(self, rule, partners, today):
-        """Create the periodic visit of each partner whose tier interval has
-        elapsed since the last visit; none while an open visit exists."""
-        Visit = self.sudo().with_context(active_test=False)
-        open_partners = {
-            partner.id
-            for (partner,) in Visit._read_group(
-                [
-                    ("partner_id", "in", partners.ids),
-                    ("state", "in", OPEN_STATES),
-                    ("active", "=", True),
-                ],
-                ["partner_id"],
-            )
-        }
-        last_done = dict(
-            (partner.id, last)
-            for partner, last in Visit._read_group(
-                [
-                    ("partner_id", "in", partners.ids),
-                    ("state", "=", "done"),
-                    ("active", "=", True),
-                ],
-                ["partner_id"],
-                ["done_date:max"],
-            )
-        )
+        """Create the periodic visit of each customer whose next periodic date
+        has come (none while an open visit exists)."""
         step = rule.step_ids[:1]
         window = step.window_days if step else 30
-        groups = []
-        for partner in partners:
-            if partner.id in open_partners:
-                continue
-            if not (partner.email or partner.phone):
-                _logger.warning(
-                    "Periodic revisits: %s (id %s) has no e-mail nor phone: skipped",
-                    partner.name,
-                    partner.id,
+        groups = [
+            [
+                rule._visit_values(
+                    partner,
+                    today,
+                    today + timedelta(days=window),
+                    step=step,
+                    period_start=partner.revisit_periodic_due,
                 )
-                continue
-            last = last_done.get(partner.id)
-            due = (
-                last + relativedelta(months=partner.revisit_tier_id.interval_months)
-                if last
-                else today
-            )
-            if due > today:
-                continue
-            groups.append(
-                [
-                    {
-                        "partner_id": partner.id,
-                        "rule_id": rule.id,
-                        "step_id": step.id,
-                        "period_start": due,
-                        "purpose": step.name or rule.name,
-                        "method": step.method or rule.method or "phone",
-                        "department_id": rule.department_id.id,
-                        "scheduled_date": today,
-                        "deadline": today + timedelta(days=window),
-                        "company_id": rule.company_id.id,
-                    }
-                ]
-            )
-        return Visit._create_planned_groups(groups)
+            ]
+            for partner in partners
+            if partner.revisit_periodic_due and partner.revisit_periodic_due <= today
+        ]
+        return self.env["revisit.planner"]._create_visits(groups)
 
     @api.model
     def _cron_remind(self):
-        """Remind assignees of their visits due today and tomorrow (once a day),
-        and tell the customers of approved plans of their visit ahead of time."""
-        today = fields.Date.context_today(self)
+        """Each day, per company: bring the activities of the visits entering
+        the reminder horizon, e-mail the assignees of the visits due today and
+        tomorrow, and tell the customers of approved plans of their visit."""
         template = self.env.ref("revisit_management.mail_template_revisit_reminder")
-        self._cron_batches(
-            [
-                ("state", "in", OPEN_STATES),
-                ("user_id.active", "=", True),
-                ("scheduled_date", "<=", today + timedelta(days=1)),
-                ("scheduled_date", ">=", today),
-                "|",
-                ("reminder_date", "=", False),
-                ("reminder_date", "<", today),
-            ],
-            lambda visits: visits._remind_assignees(template, today),
-        )
         notice = self.env.ref("revisit_management.mail_template_revisit_plan_notice")
-        self._cron_batches(
-            [
-                ("state", "in", OPEN_STATES),
-                ("plan_id.notify_customers", "=", True),
-                ("customer_notified_date", "=", False),
-                ("scheduled_date", ">=", today),
-                ("partner_id.email", "!=", False),
-            ],
-            lambda visits: visits._notify_customers(notice, today),
-        )
+        activity_type = self.env.ref(ACTIVITY_XMLID)
+        for company in self._cron_companies():
+            today = company._revisit_today()
+            horizon = today + timedelta(days=company.revisit_reminder_days)
+            if not self._cron_batches(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", OPEN_STATES),
+                    ("user_id.active", "=", True),
+                    ("scheduled_date", "<=", today + timedelta(days=1)),
+                    ("scheduled_date", ">=", today),
+                    "|",
+                    ("reminder_date", "=", False),
+                    ("reminder_date", "<", today),
+                ],
+                lambda visits, t=today: visits._remind_assignees(template, t),
+            ):
+                return
+            # visits entering the horizon get their assignee's activity
+            if not self._cron_batches(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", OPEN_STATES),
+                    ("user_id.active", "=", True),
+                    ("scheduled_date", "<=", horizon),
+                    (
+                        "activity_ids",
+                        "not any",
+                        [("activity_type_id", "=", activity_type.id)],
+                    ),
+                ],
+                lambda visits: visits.activity_update(),
+            ):
+                return
+            if not self._cron_batches(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", OPEN_STATES),
+                    ("plan_id.notify_customers", "=", True),
+                    ("customer_notified_date", "=", False),
+                    ("scheduled_date", ">=", today),
+                    (
+                        "scheduled_date",
+                        "<=",
+                        today + timedelta(days=company.revisit_notify_days_before),
+                    ),
+                    ("partner_id.email", "!=", False),
+                ],
+                lambda visits, t=today: visits._notify_customers(notice, t),
+            ):
+                return
 
     def _remind_assignees(self, template, today):
-        """E-mail the assignees and make sure each has the visit's activity."""
+        """E-mail the assignees, whose activity is there."""
         if not self:
             return
-        activity_type = self.env.ref(ACTIVITY_XMLID)
-        with_activity = {
-            (activity.res_id, activity.user_id.id)
-            for activity in self.env["mail.activity"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        }
-        self._insert_activities(
-            [
-                (v.id, v.name, v.user_id.id, v.scheduled_date)
-                for v in self
-                if (v.id, v.user_id.id) not in with_activity
-            ]
-        )
+        self.activity_update()
         template.send_mail_batch(self.ids)
-        self.reminder_date = today
+        self.sudo().reminder_date = today
 
     def _notify_customers(self, template, today):
         """Tell the customers of their visit, the company's notice days ahead."""
-        due = self.filtered(
-            lambda v: (
-                v.scheduled_date
-                <= today + timedelta(days=v.company_id.revisit_notify_days_before)
-            )
-        )
-        if due:
-            template.send_mail_batch(due.ids)
-            due.customer_notified_date = today
+        template.send_mail_batch(self.ids)
+        self.sudo().customer_notified_date = today
 
     @api.model
     def _cron_escalate(self):
         """Escalate each overdue visit once to its department's manager."""
-        self._cron_batches(
-            [("is_overdue", "=", True), ("escalation_date", "=", False)],
-            lambda visits: visits._escalate(),
-        )
+        for company in self._cron_companies():
+            today = company._revisit_today()
+            domain = Domain.AND(
+                [
+                    [("company_id", "=", company.id)],
+                    overdue_domain(today),
+                    [("escalation_date", "=", False)],
+                ]
+            )
+            if not self._cron_batches(
+                domain, lambda visits, t=today: visits._escalate(t)
+            ):
+                return
 
-    def _escalate(self):
-        """An activity to the department manager of each overdue visit."""
-        today = fields.Date.context_today(self)
+    def _escalate(self, today):
+        """An activity to the department manager of each overdue visit, when the
+        manager may read the visit; otherwise a note on the visit."""
         activity_type = self.env.ref(
             "revisit_management.mail_activity_type_revisit_overdue"
         )
@@ -1133,7 +853,7 @@ class RevisitVisit(models.Model):
         for visit in self:
             department = visit.department_id or visit.partner_id.revisit_department_id
             manager = department.manager_id.user_id
-            if not manager.active:
+            if not manager.active or not visit.with_user(manager).has_access("read"):
                 orphans |= visit
                 continue
             activities.append(
@@ -1144,12 +864,18 @@ class RevisitVisit(models.Model):
                     "user_id": manager.id,
                     "date_deadline": today,
                     "automated": True,
-                    "summary": self.env._("Overdue revisit"),
-                    "note": self.env._(
-                        "%(visit)s for %(customer)s was due on %(date)s.",
-                        visit=visit.name,
-                        customer=visit.partner_id.display_name,
-                        date=visit.deadline or visit.scheduled_date,
+                    "summary": visit._revisit_text(
+                        lambda env: env._("Overdue revisit")
+                    ),
+                    "note": plaintext2html(
+                        visit._revisit_text(
+                            lambda env, v=visit: env._(
+                                "%(visit)s for %(customer)s was due on %(date)s.",
+                                visit=v.name,
+                                customer=v.partner_id.display_name,
+                                date=v.due_date,
+                            )
+                        )
                     ),
                 }
             )
@@ -1157,9 +883,13 @@ class RevisitVisit(models.Model):
             mail_activity_quick_update=True
         ).create(activities)
         if orphans:
-            body = self.env._("Overdue, and no department manager to escalate to.")
+            body = self._revisit_text(
+                lambda env: env._(
+                    "Overdue, and no department manager who may read it to escalate to."
+                )
+            )
             orphans._message_log_batch(bodies=dict.fromkeys(orphans.ids, body))
-        self.escalation_date = today
+        self.sudo().escalation_date = today
 
     @api.model
     def _cron_send_digest(self, period="week"):

@@ -1,8 +1,17 @@
 from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, date_utils
 
 from ..models.revisit_rule import METHODS, VISIT_STATES
+from ..models.revisit_visit_states import (
+    company_today_sql,
+    on_time_sql,
+    open_domain,
+    open_sql,
+    overdue_domain_by_company,
+    overdue_sql,
+)
 
 
 class RevisitVisitReport(models.Model):
@@ -21,6 +30,7 @@ class RevisitVisitReport(models.Model):
     visit_id = fields.Many2one("revisit.visit", readonly=True)
     date = fields.Date(string="Scheduled Date", readonly=True)
     deadline = fields.Date(readonly=True)
+    due_date = fields.Date(readonly=True)
     done_date = fields.Date(readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     tier_id = fields.Many2one("revisit.tier", string="Value Tier", readonly=True)
@@ -59,11 +69,15 @@ class RevisitVisitReport(models.Model):
     )
 
     def _select(self):
-        return """
+        # open, overdue and on time: the one definition of revisit_visit_states;
+        # "today" in the view is each company's calendar day
+        return SQL(
+            """
             v.id AS id,
             v.id AS visit_id,
             v.scheduled_date AS date,
             v.deadline AS deadline,
+            v.due_date AS due_date,
             v.done_date AS done_date,
             v.partner_id AS partner_id,
             p.revisit_tier_id AS tier_id,
@@ -76,32 +90,32 @@ class RevisitVisitReport(models.Model):
             v.state AS state,
             1 AS nbr,
             CASE WHEN v.state = 'done' THEN 1 ELSE 0 END AS nbr_done,
-            CASE WHEN v.state IN ('todo', 'appointed') THEN 1 ELSE 0 END AS nbr_open,
-            CASE WHEN v.state IN ('todo', 'appointed') AND COALESCE(
-                v.deadline, v.scheduled_date) < CURRENT_DATE THEN 1 ELSE 0 END
-                AS nbr_overdue,
+            CASE WHEN %(open)s THEN 1 ELSE 0 END AS nbr_open,
+            CASE WHEN %(overdue)s THEN 1 ELSE 0 END AS nbr_overdue,
             CASE WHEN v.state = 'unreachable' THEN 1 ELSE 0 END AS nbr_unreachable,
             CASE WHEN v.plan_id IS NOT NULL THEN 1 ELSE 0 END AS nbr_planned,
             CASE WHEN v.plan_id IS NOT NULL AND v.state = 'done' THEN 1 ELSE 0 END
                 AS nbr_planned_done,
-            CASE WHEN v.state = 'done' AND v.done_date <= COALESCE(
-                v.deadline, v.scheduled_date) THEN 1 ELSE 0 END AS on_time,
+            CASE WHEN %(on_time)s THEN 1 ELSE 0 END AS on_time,
             CASE WHEN p_v.has_problem THEN 1 ELSE 0 END AS has_problem,
             CASE WHEN p_v.has_problem AND p_v.resolved THEN 1 ELSE 0 END
                 AS problem_resolved,
             CASE WHEN p_v.timely THEN 1 ELSE 0 END AS feedback_timely,
             CASE WHEN v.state = 'done' AND v.satisfaction > 0
                 THEN v.satisfaction END AS satisfaction,
-            CASE WHEN v.state = 'done' THEN CASE WHEN v.done_date <= COALESCE(
-                v.deadline, v.scheduled_date) THEN 100.0 ELSE 0.0 END
-                END AS on_time_rate,
+            CASE WHEN v.state = 'done' THEN CASE WHEN %(on_time)s THEN 100.0
+                ELSE 0.0 END END AS on_time_rate,
             CASE WHEN p_v.has_problem THEN CASE WHEN p_v.resolved THEN 100.0
                 ELSE 0.0 END END AS problem_resolution_rate,
             CASE WHEN v.state = 'done' THEN CASE WHEN p_v.timely THEN 100.0
                 ELSE 0.0 END END AS feedback_timely_rate,
             CASE WHEN v.state != 'cancelled' THEN CASE WHEN v.state = 'done'
                 THEN 100.0 ELSE 0.0 END END AS completion_rate
-        """
+        """,
+            open=open_sql("v"),
+            overdue=overdue_sql("v", company_today_sql("c")),
+            on_time=on_time_sql("v"),
+        )
 
     def _from(self):
         # a problem is resolved when a follow-up visit closed it without a new
@@ -110,6 +124,7 @@ class RevisitVisitReport(models.Model):
         return """
             revisit_visit v
             LEFT JOIN res_partner p ON p.id = v.partner_id
+            JOIN res_company c ON c.id = v.company_id
             CROSS JOIN LATERAL (
                 SELECT
                     COALESCE(v.problem, '') != '' AS has_problem,
@@ -132,20 +147,35 @@ class RevisitVisitReport(models.Model):
             SQL(
                 "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
                 SQL.identifier(self._table),
-                SQL(self._select()),
+                self._select(),
                 SQL(self._from()),
                 SQL(self._where()),
             )
         )
 
     @api.model
-    def get_dashboard_data(self, date_from=None, date_to=None, domain=None):
-        """Return the revisit figures of a period, aggregated in SQL.
+    def _dashboard_period(self, period):
+        """First and last day of the company's current week, month, quarter or
+        year, in its calendar."""
+        today = self.env.company._revisit_today()
+        if period not in ("week", "month", "quarter", "year"):
+            raise UserError(self.env._("Unknown period: %(period)s", period=period))
+        return date_utils.start_of(today, period), date_utils.end_of(today, period)
 
+    @api.model
+    def get_dashboard_data(
+        self, date_from=None, date_to=None, domain=None, period=None
+    ):
+        """Return the revisit figures of a period, aggregated in SQL, with the
+        domain on revisit.visit of the list each figure opens.
+
+        :param period: week, month, quarter or year: the company's current one
         :param date_from, date_to: ISO dates bounding the scheduled date (both
-            optional, both included)
+            optional, both included), when no period is given
         :param domain: extra domain on revisit.visit.report
         """
+        if period:
+            date_from, date_to = self._dashboard_period(period)
         base = Domain(domain or []) & Domain("state", "!=", "cancelled")
         if date_from:
             base &= Domain("date", ">=", date_from)
@@ -155,7 +185,6 @@ class RevisitVisitReport(models.Model):
             "__count",
             "nbr_done:sum",
             "nbr_open:sum",
-            "nbr_overdue:sum",
             "nbr_unreachable:sum",
             "nbr_planned:sum",
             "nbr_planned_done:sum",
@@ -172,7 +201,6 @@ class RevisitVisitReport(models.Model):
             total,
             done,
             open_,
-            overdue,
             unreachable,
             planned,
             planned_done,
@@ -183,6 +211,8 @@ class RevisitVisitReport(models.Model):
             satisfaction,
             due,
         ) = totals
+        companies = self.env.companies
+        overdue = self.search_count(base & overdue_domain_by_company(companies))
         [(visited,)] = self._read_group(
             base & Domain("state", "=", "done"), [], ["partner_id:count_distinct"]
         )
@@ -210,7 +240,27 @@ class RevisitVisitReport(models.Model):
         def rate(part, whole):
             return round(100.0 * part / whole, 1) if whole else 0.0
 
+        # the lists the cards open: the same domain, on the visits
+        period_domain = Domain("state", "!=", "cancelled")
+        if date_from:
+            period_domain &= Domain("scheduled_date", ">=", date_from)
+        if date_to:
+            period_domain &= Domain("scheduled_date", "<=", date_to)
+        domains = {
+            "total": period_domain,
+            "done": period_domain & Domain("state", "=", "done"),
+            "open": period_domain & open_domain(),
+            "overdue": period_domain & overdue_domain_by_company(companies),
+            "unreachable": period_domain & Domain("state", "=", "unreachable"),
+        }
         return {
+            "date_from": fields.Date.to_string(fields.Date.to_date(date_from))
+            if date_from
+            else False,
+            "date_to": fields.Date.to_string(fields.Date.to_date(date_to))
+            if date_to
+            else False,
+            "domains": {key: list(value) for key, value in domains.items()},
             "total": total,
             "done": done,
             "open": open_,

@@ -16,6 +16,9 @@ class RevisitCase(TransactionCase):
                 "revisit_min_interval_days": 7,
                 "revisit_retry_count": 2,
                 "revisit_low_satisfaction": 2,
+                # every open visit of these tests has its assignee's activity;
+                # the horizon itself is tested in test_engine_trust
+                "revisit_reminder_days": 36500,
             }
         )
         default_rules = cls.env["ir.model.data"].search(

@@ -3,7 +3,7 @@ from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo.addons.revisit_management.models.revisit_planner import RevisitPlanner
 from odoo.addons.revisit_management.models.revisit_visit import RevisitVisit
 from odoo.tools import mute_logger
 
@@ -18,7 +18,7 @@ class TestCron(RevisitCase):
 
     def setUp(self):
         super().setUp()
-        self.today = fields.Date.context_today(self.env.user)
+        self.today = self.company._revisit_today()
         self.high = self.env.ref("revisit_management.revisit_tier_high")
 
     def test_periodic_visits_by_tier(self):
@@ -75,15 +75,15 @@ class TestCron(RevisitCase):
         bad = Partner.create(
             {"name": "Bad", "revisit_tier_id": self.high.id, "phone": "1"}
         )
-        original = RevisitVisit._create_planned
+        original = RevisitPlanner._create
 
-        def create_planned(model, vals_list):
+        def create(model, vals_list):
             if any(vals["partner_id"] == bad.id for vals in vals_list):
                 raise ValueError("broken customer")
             return original(model, vals_list)
 
         with (
-            patch.object(RevisitVisit, "_create_planned", create_planned),
+            patch.object(RevisitPlanner, "_create", create),
             mute_logger("odoo.addons.revisit_management.models.revisit_visit"),
         ):
             self.run_cron("ir_cron_revisit_generate")

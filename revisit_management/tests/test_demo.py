@@ -16,7 +16,7 @@ class TestRevisitDemo(TransactionCase):
             self.skipTest("demo data not installed")
 
     def test_surgery_creates_three_visits(self):
-        steps = self.chen.visit_ids.step_id.mapped("offset_days")
+        steps = self.chen.visit_ids.step_id.mapped("deadline_days")
         self.assertEqual(sorted(steps), [3, 7, 30])
         done = self.chen.visit_ids.filtered(lambda v: v.state == "done")
         self.assertEqual(sorted(done.mapped("satisfaction")), [4, 5])

@@ -14,7 +14,7 @@ class TestEngineGeneration(RevisitCase):
         """Each default rule: one visit per step, at event date + offset, with
         deadline = date + window (the seeds' numbers)."""
         expected = {
-            "surgery": [(3, 1), (7, 2), (30, 5)],
+            "surgery": [(1, 2), (5, 2), (25, 5)],
             "discharge": [(1, 2)],
             "consultation": [(1, 2)],
             "course_end": [(1, 6)],
@@ -129,22 +129,15 @@ class TestEngineGeneration(RevisitCase):
                     }
                 )
         self.assertEqual(len(event.visit_ids), 1)
-        # the bulk path of the generator skips what the index refuses
-        skipped, _rows = self.Visit._bulk_insert(
-            self.Visit,
-            [
-                {
-                    "name": "RV-DUP",
-                    "partner_id": self.customer.id,
-                    "event_id": event.id,
-                    "step_id": visit.step_id.id,
-                    "scheduled_date": self.monday,
-                    "method": "phone",
-                    "company_id": self.company.id,
-                }
-            ],
+        # the planner skips what exists already
+        values = visit.rule_id._visit_values(
+            self.customer,
+            self.monday,
+            self.monday,
+            step=visit.step_id,
+            event_id=event.id,
         )
-        self.assertFalse(skipped)
+        self.assertFalse(self.env["revisit.planner"]._create_visits([[values]]))
         self.assertEqual(len(event.visit_ids), 1)
 
     def test_validation_of_rules(self):

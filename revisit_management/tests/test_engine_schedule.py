@@ -6,32 +6,71 @@ from .common import RevisitCase
 
 
 class TestEngineSchedule(RevisitCase):
-    def test_rest_days_move_the_visit(self):
-        """Discharge on Friday: due Saturday, the customer rests at weekends."""
-        self.customer.revisit_dnd_weekdays = "6,7"
+    def test_rest_days_move_the_visit_inside_its_window(self):
+        """Discharge on Thursday, within 3 days: planned Friday; the customer
+        rests on Fridays and at weekends... but Sunday ends the window."""
+        self.customer.revisit_dnd_weekdays = "5"
+        thursday = self.monday + timedelta(days=3)
+        visit = self.event("discharge", day=thursday).visit_ids
+        self.assertEqual(visit.scheduled_date, self.monday + timedelta(days=5))
+        self.assertEqual(visit.deadline, thursday + timedelta(days=3))
+        self.assertIn("rest day", visit.schedule_note)
+
+    def test_no_allowed_day_keeps_the_deadline(self):
+        """Discharge on Friday: the window is Saturday to Monday; resting from
+        Saturday to Monday, the visit keeps Monday, the regulation's deadline,
+        and says which wish could not be met."""
+        self.customer.revisit_dnd_weekdays = "1,6,7"
         friday = self.monday + timedelta(days=4)
         visit = self.event("discharge", day=friday).visit_ids
-        self.assertEqual(visit.scheduled_date, self.monday + timedelta(days=7))
-        self.assertEqual(visit.deadline, visit.scheduled_date + timedelta(days=2))
+        self.assertEqual(visit.scheduled_date, friday + timedelta(days=3))
+        self.assertEqual(visit.deadline, friday + timedelta(days=3))
+        self.assertIn("last day of its window", visit.schedule_note)
         self.assertIn("rest day", visit.schedule_note)
 
     def test_do_not_disturb_until(self):
-        self.customer.revisit_dnd_until = self.monday + timedelta(days=10)
+        self.customer.revisit_dnd_until = self.monday + timedelta(days=1)
         visit = self.event("discharge").visit_ids
-        self.assertEqual(visit.scheduled_date, self.monday + timedelta(days=11))
+        self.assertEqual(visit.scheduled_date, self.monday + timedelta(days=2))
         self.assertIn("do not disturb", visit.schedule_note)
+        self.customer.revisit_dnd_until = self.monday + timedelta(days=30)
+        later = self.event("discharge", day=self.monday + timedelta(days=7))
+        self.assertEqual(later.visit_ids.scheduled_date, later.visit_ids.deadline)
+        self.assertIn("do not disturb", later.visit_ids.schedule_note)
 
-    def test_minimum_interval_to_another_visit(self):
-        """An open visit on Monday: a consultation visit due Tuesday waits until
-        the customer's 7 days have passed; the visits of one event keep the
-        rule's own spacing."""
+    def test_minimum_interval_keeps_the_regulation_deadline(self):
+        """A consultation visit two days before surgery: the "within 3 days of
+        surgery" visit stays within 3 days (its deadline), noted; the visits of
+        one event keep the rule's own spacing; surgery visits end at +3, +7 and
+        +30 days as seed 000 says."""
+        surgery_day = self.monday + timedelta(days=20)
+        self.visit(scheduled_date=surgery_day - timedelta(days=2))
+        surgery = self.event("surgery", day=surgery_day)
+        self.assertEqual(
+            sorted((v.deadline - surgery_day).days for v in surgery.visit_ids),
+            [3, 7, 30],
+        )
+        first = surgery.visit_ids.sorted("scheduled_date")[0]
+        self.assertEqual(first.scheduled_date, surgery_day + timedelta(days=3))
+        self.assertIn("7 days", first.schedule_note)
+        self.assertIn("last day of its window", first.schedule_note)
+        self.assertEqual(self.offsets(surgery.visit_ids, surgery_day), [3, 5, 25])
+
+    def test_rule_may_ignore_the_minimum_interval(self):
+        self.rule("consultation").ignore_min_interval = True
         self.visit(scheduled_date=self.monday)
         visit = self.event("consultation").visit_ids
-        self.assertEqual(visit.scheduled_date, self.monday + timedelta(days=7))
-        self.assertIn("7 days", visit.schedule_note)
-        surgery = self.event("surgery", day=self.monday + timedelta(days=20))
-        self.assertEqual(self.offsets(surgery.visit_ids, self.monday), [23, 27, 50])
-        self.assertFalse(any(surgery.visit_ids.mapped("schedule_note")))
+        self.assertEqual(visit.scheduled_date, self.monday + timedelta(days=1))
+        self.assertFalse(visit.schedule_note)
+
+    def test_minimum_interval_moves_inside_the_window(self):
+        """Course end: within 7 days. An open visit 3 days before: the visit
+        moves to the first day 7 days away from it, inside the window."""
+        self.visit(scheduled_date=self.monday - timedelta(days=3))
+        visit = self.event("course_end").visit_ids
+        self.assertEqual(visit.scheduled_date, self.monday + timedelta(days=4))
+        self.assertEqual(visit.deadline, self.monday + timedelta(days=7))
+        self.assertIn("Moved from", visit.schedule_note)
 
     def test_minimum_interval_is_per_customer(self):
         self.customer.revisit_min_interval_days = 0

@@ -23,7 +23,7 @@ class TestRevisitTours(HttpCase):
         cls.department = cls.env["hr.department"].create(
             {"name": "Tour Aftercare", "manager_id": head.id}
         )
-        cls.today = fields.Date.context_today(cls.staff)
+        cls.today = cls.env.company._revisit_today()
 
     def test_tier_configuration_tour(self):
         self.start_tour("/odoo", "revisit_tier_tour", login="admin")

@@ -1,7 +1,6 @@
 import base64
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import RevisitCase
@@ -30,7 +29,7 @@ class TestVisitCompletion(RevisitCase):
         visit.action_done()
         self.assertEqual(visit.state, "done")
         self.assertTrue(visit.done_by_phone)
-        self.assertEqual(visit.done_date, fields.Date.context_today(visit))
+        self.assertEqual(visit.done_date, visit.company_id._revisit_today())
         self.assertFalse(visit.followup_needed)
         self.assertFalse(visit.followup_visit_ids)
         self.assertFalse(visit.activity_ids)
@@ -65,7 +64,7 @@ class TestVisitCompletion(RevisitCase):
         self.assertEqual(followup.user_id, self.staff)
         self.assertEqual(
             followup.scheduled_date,
-            fields.Date.context_today(visit)
+            visit.company_id._revisit_today()
             + timedelta(days=self.company.revisit_followup_days),
         )
 

@@ -1,12 +1,9 @@
 import { Component, onWillStart, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
-import { serializeDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 import { Layout } from "@web/search/layout";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
-
-const { DateTime } = luxon;
 
 /** Revisit dashboard: the rates of a period, computed by the server in SQL. */
 export class RevisitDashboard extends Component {
@@ -27,17 +24,11 @@ export class RevisitDashboard extends Component {
         onWillStart(() => this.load());
     }
 
-    get range() {
-        const today = DateTime.local();
-        return [today.startOf(this.state.period), today.endOf(this.state.period)];
-    }
-
     async load() {
-        const [from, to] = this.range;
-        this.state.data = await this.orm.call("revisit.visit.report", "get_dashboard_data", [
-            serializeDate(from),
-            serializeDate(to),
-        ]);
+        // the period is the company's current one, in its own calendar
+        this.state.data = await this.orm.call("revisit.visit.report", "get_dashboard_data", [], {
+            period: this.state.period,
+        });
     }
 
     async setPeriod(period) {
@@ -73,26 +64,15 @@ export class RevisitDashboard extends Component {
         }));
     }
 
-    openVisits(domain) {
-        const [from, to] = this.range;
+    /** Open the visits a card counts: the server gives each card's domain. */
+    openCard(card, extra = []) {
         this.action.doAction({
             type: "ir.actions.act_window",
             name: _t("Revisits"),
             res_model: "revisit.visit",
             views: [[false, "list"], [false, "form"]],
-            domain: [
-                ["scheduled_date", ">=", serializeDate(from)],
-                ["scheduled_date", "<=", serializeDate(to)],
-                ...domain,
-            ],
+            domain: [...this.state.data.domains[card], ...extra],
         });
-    }
-
-    openOverdue() {
-        this.openVisits([
-            ["state", "in", ["todo", "appointed"]],
-            ["deadline", "<", serializeDate(DateTime.local())],
-        ]);
     }
 
     openAnalysis() {

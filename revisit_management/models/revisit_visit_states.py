@@ -1,0 +1,59 @@
+"""What "open", "overdue" and "on time" mean for a visit: defined once here and
+used by the visit model, the reporting view, the dashboard and the appraisal.
+
+- open: to do or appointed;
+- due date: the deadline, else the scheduled date (stored on the visit);
+- overdue: open, and the due date is before the company's calendar day;
+- on time: done on or before the due date.
+"""
+
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+OPEN_STATES = ("todo", "appointed")
+
+
+def open_domain():
+    return Domain("state", "in", OPEN_STATES)
+
+
+def overdue_domain(today):
+    """Domain of the overdue visits (or report rows) on the day ``today``."""
+    return open_domain() & Domain("due_date", "<", today)
+
+
+def overdue_domain_by_company(companies):
+    """``overdue_domain`` with each company's own calendar day."""
+    return Domain.OR(
+        Domain("company_id", "=", company.id) & overdue_domain(company._revisit_today())
+        for company in companies
+    )
+
+
+def open_sql(alias):
+    return SQL("%s.state IN %s", SQL.identifier(alias), OPEN_STATES)
+
+
+def overdue_sql(alias, today):
+    """SQL condition of ``overdue_domain``; ``today`` is a date or an SQL
+    expression of one."""
+    return SQL(
+        "(%s AND %s.due_date < %s)", open_sql(alias), SQL.identifier(alias), today
+    )
+
+
+def on_time_sql(alias):
+    return SQL(
+        "(%s.state = 'done' AND %s.done_date <= %s.due_date)",
+        SQL.identifier(alias),
+        SQL.identifier(alias),
+        SQL.identifier(alias),
+    )
+
+
+def company_today_sql(company_alias):
+    """The company's calendar day in SQL: the reporting view's "today"."""
+    return SQL(
+        "(now() AT TIME ZONE COALESCE(%s.revisit_tz, 'UTC'))::date",
+        SQL.identifier(company_alias),
+    )
