@@ -1,5 +1,7 @@
 """Two real Odoo processes race on the same data: nothing is done twice."""
 
+from datetime import timedelta
+
 from odoo.tests import tagged
 
 from .common import WorkerProcessCase
@@ -66,12 +68,13 @@ class TestConcurrentWorkers(WorkerProcessCase):
                 """INSERT INTO revisit_event
                        (partner_id, trigger, date, reference, company_id,
                         create_uid, write_uid, create_date, write_date)
-                   SELECT p, 'project_start', CURRENT_DATE, 'RACE-' || p, %s,
+                   SELECT p, 'project_start', %s, 'RACE-' || p, %s,
                           1, 1, now() at time zone 'UTC', now() at time zone 'UTC'
                    FROM unnest(%s::int[]) p RETURNING id""",
-                (env.company.id, with_events.ids),
+                (env.company._revisit_today(), env.company.id, with_events.ids),
             )
             events = [row[0] for row in env.cr.fetchall()]
+            self.today = env.company._revisit_today()
         return staff, rule, with_events, tiered, events
 
     def test_two_workers_generate_and_remind_once(self):
@@ -125,8 +128,8 @@ class TestConcurrentWorkers(WorkerProcessCase):
             for row in self.query(
                 "SELECT id FROM revisit_visit WHERE "
                 "(event_id = ANY(%s) OR partner_id = ANY(%s)) "
-                "AND scheduled_date BETWEEN CURRENT_DATE AND CURRENT_DATE + 1",
-                (events, tiered.ids),
+                "AND scheduled_date BETWEEN %s AND %s",
+                (events, tiered.ids, self.today, self.today + timedelta(days=1)),
             )
         ]
         self.assertEqual(len(all_due), len(events) * 2 + len(tiered))

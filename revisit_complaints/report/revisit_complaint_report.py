@@ -90,7 +90,9 @@ class RevisitComplaintReport(models.Model):
             """
             SELECT t.id AS id,
                    t.id AS ticket_id,
-                   t.create_date::date AS date,
+                   -- the company's calendar day of the complaint
+                   (t.create_date AT TIME ZONE 'UTC'
+                    AT TIME ZONE COALESCE(c.revisit_tz, 'UTC'))::date AS date,
                    t.commercial_partner_id AS partner_id,
                    t.team_id,
                    t.category_id,
@@ -129,6 +131,7 @@ class RevisitComplaintReport(models.Model):
                        EXTRACT(EPOCH FROM t.closed_date - t.create_date) / 3600.0
                    END AS close_hours
               FROM helpdesk_ticket t
+              JOIN res_company c ON c.id = t.company_id
               LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
              WHERE t.is_complaint AND t.duplicate_id IS NULL AND t.active
             """
