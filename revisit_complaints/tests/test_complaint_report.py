@@ -17,6 +17,8 @@ class TestComplaintReport(ComplaintCommon):
         cls.team.company_id = cls.company
         cls.team_b = cls.team.copy({"company_id": cls.company.id, "name": "Desk B"})
         cls.customer.company_id = False
+        # the figures are the report company's calendar days
+        cls.today = cls.company._revisit_today()
 
     def _complaint(self, partner, hours_old, **values):
         ticket = self._create_complaint(
