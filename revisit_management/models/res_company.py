@@ -4,9 +4,8 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools.date_utils import start_of
-
 from odoo.addons.base.models.res_partner import _tz_get
+from odoo.tools.date_utils import start_of
 
 
 class ResCompany(models.Model):
@@ -90,3 +89,10 @@ class ResCompany(models.Model):
         else:
             date_from = start - relativedelta(days=7)
         return date_from, start - relativedelta(days=1)
+
+    @api.model
+    def _revisit_demo_chinese_name(self, name):
+        """Demo data: the demo company takes a Chinese name when the demo is
+        loaded with Chinese installed."""
+        if self.env["res.lang"]._lang_get("zh_CN"):
+            self.env.ref("base.main_company").name = name

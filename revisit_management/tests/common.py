@@ -115,3 +115,18 @@ class RevisitCase(TransactionCase):
     def offsets(self, visits, origin=None):
         origin = origin or self.monday
         return sorted((v.scheduled_date - origin).days for v in visits)
+
+
+def use_chinese(env, users):
+    """Give `users` the Chinese interface. The test database is built with
+    Chinese loaded (scripts/test); elsewhere the language is activated and the
+    installed modules' terms loaded here."""
+    lang = (
+        env["res.lang"].with_context(active_test=False).search([("code", "=", "zh_CN")])
+    )
+    if not lang.active:
+        env["res.lang"]._activate_lang("zh_CN")
+        env["ir.module.module"].search(
+            [("state", "=", "installed")]
+        )._update_translations("zh_CN")
+    users.write({"lang": "zh_CN"})
