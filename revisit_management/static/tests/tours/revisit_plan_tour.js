@@ -33,7 +33,7 @@ registry.category("web_tour.tours").add("revisit_plan_tour", {
         },
         {
             content: "Open the plan's visits",
-            trigger: '.oe_button_box button.oe_stat_button:has([name="visit_count"])',
+            trigger: 'button.oe_stat_button:has([name="visit_count"])',
             run: "click",
         },
         {
