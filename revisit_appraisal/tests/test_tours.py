@@ -11,7 +11,7 @@ class TestAppraisalTour(HttpCase):
         self._appraisal_tour()
 
     def test_hr_runs_and_confirms_the_month_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"))
+        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
         self._appraisal_tour()
 
     def _appraisal_tour(self):

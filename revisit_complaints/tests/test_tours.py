@@ -8,7 +8,7 @@ class TestComplaintTours(HttpCase):
         self._complaint_tour()
 
     def test_complaint_close_tour_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"))
+        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
         self._complaint_tour()
 
     def _complaint_tour(self):

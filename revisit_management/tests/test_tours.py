@@ -34,7 +34,7 @@ class TestRevisitTours(HttpCase):
         self._tier_tour()
 
     def test_tier_configuration_tour_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"))
+        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
         self._tier_tour()
 
     def _tier_tour(self):
@@ -44,7 +44,7 @@ class TestRevisitTours(HttpCase):
         self._staff_tour()
 
     def test_staff_completes_phone_visit_from_kanban_zh_cn(self):
-        use_chinese(self.env, self.staff)
+        use_chinese(self.env, self.staff, http_case=self)
         self._staff_tour()
 
     def _staff_tour(self):
@@ -70,7 +70,7 @@ class TestRevisitTours(HttpCase):
         self._plan_tour()
 
     def test_supervisor_approves_plan_and_sees_calendar_zh_cn(self):
-        use_chinese(self.env, self.supervisor)
+        use_chinese(self.env, self.supervisor, http_case=self)
         self._plan_tour()
 
     def _plan_tour(self):
@@ -108,7 +108,7 @@ class TestRevisitTours(HttpCase):
         self._dashboard_tour()
 
     def test_manager_reads_the_dashboard_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"))
+        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
         self._dashboard_tour()
 
     def _dashboard_tour(self):
