@@ -1,11 +1,19 @@
 from dateutil.relativedelta import relativedelta
 
+from odoo.addons.revisit_management.tests.common import use_chinese
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestAppraisalTour(HttpCase):
     def test_hr_runs_and_confirms_the_month(self):
+        self._appraisal_tour()
+
+    def test_hr_runs_and_confirms_the_month_zh_cn(self):
+        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
+        self._appraisal_tour()
+
+    def _appraisal_tour(self):
         """HR runs last month's appraisal, opens an agent's sheet, confirms it."""
         last_month = self.env.company._revisit_today() + relativedelta(months=-1, day=1)
         user = new_test_user(

@@ -1,9 +1,17 @@
+from odoo.addons.revisit_management.tests.common import use_chinese
 from odoo.tests import HttpCase, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestComplaintTours(HttpCase):
     def test_complaint_close_tour(self):
+        self._complaint_tour()
+
+    def test_complaint_close_tour_zh_cn(self):
+        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
+        self._complaint_tour()
+
+    def _complaint_tour(self):
         """A handler judges a complaint valid, fills cause and action, closes it;
         the follow-up visit appears in the assignee's My visits."""
         admin = self.env.ref("base.user_admin")

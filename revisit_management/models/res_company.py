@@ -100,3 +100,10 @@ class ResCompany(models.Model):
         else:
             date_from = start - relativedelta(days=7)
         return date_from, start - relativedelta(days=1)
+
+    @api.model
+    def _revisit_demo_chinese_name(self, name):
+        """Demo data: the demo company takes a Chinese name when the demo is
+        loaded with Chinese installed."""
+        if self.env["res.lang"]._lang_get("zh_CN"):
+            self.env.ref("base.main_company").name = name

@@ -19,6 +19,14 @@ from .revisit_visit_states import (
 
 _logger = logging.getLogger(__name__)
 
+SATISFACTION_STARS = [
+    ("0", "Not Scored"),
+    ("1", "Very Dissatisfied"),
+    ("2", "Dissatisfied"),
+    ("3", "Neutral"),
+    ("4", "Satisfied"),
+    ("5", "Very Satisfied"),
+]
 ONLINE_METHODS = ("survey", "sms", "email")
 ACTIVITY_XMLID = "revisit_management.mail_activity_type_revisit"
 CRON_BATCH = 500
@@ -152,6 +160,33 @@ class RevisitVisit(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+    # What the assignee needs to make the call, on the card, form and done dialog
+    contact_phone = fields.Char(
+        string="Phone to Call",
+        compute="_compute_contact_phone",
+        help="The contact person's number, else the customer's (mobile first).",
+    )
+    contact_hours = fields.Char(
+        string="Preferred Contact Hours",
+        related="partner_id.revisit_contact_hours",
+    )
+    satisfaction_stars = fields.Selection(
+        SATISFACTION_STARS,
+        compute="_compute_satisfaction_stars",
+        inverse="_inverse_satisfaction_stars",
+        help="Satisfaction as stars: empty until the customer scored the visit.",
+    )
+    last_visit_date = fields.Date(
+        string="Last Visit",
+        compute="_compute_last_visit",
+        help="Date of the customer's last completed visit before this one.",
+    )
+    last_visit_satisfaction = fields.Selection(
+        SATISFACTION_STARS, string="Last Satisfaction", compute="_compute_last_visit"
+    )
+    last_visit_feedback = fields.Text(
+        string="Last Feedback", compute="_compute_last_visit"
+    )
 
     _event_step_uniq = models.UniqueIndex(
         "(event_id, step_id) WHERE event_id IS NOT NULL",
@@ -184,6 +219,75 @@ class RevisitVisit(models.Model):
         if operator != "in":
             return NotImplemented
         return overdue_domain_by_company(self.env["res.company"].sudo().search([]))
+
+    @api.depends(
+        "partner_id.phone", "contact_id.phone", "contact_id.parent_id", "partner_id"
+    )
+    def _compute_contact_phone(self):
+        for visit in self:
+            numbers = []
+            for partner in (visit.contact_id, visit.partner_id):
+                # mobile first where an installed addon gives partners one
+                if "mobile" in partner._fields:
+                    numbers.append(partner.mobile)
+                numbers.append(partner.phone)
+            visit.contact_phone = next((number for number in numbers if number), False)
+
+    @api.depends("satisfaction")
+    def _compute_satisfaction_stars(self):
+        for visit in self:
+            visit.satisfaction_stars = str(visit.satisfaction or 0)
+
+    def _inverse_satisfaction_stars(self):
+        for visit in self:
+            visit.satisfaction = int(visit.satisfaction_stars or 0)
+
+    @api.depends("partner_id", "done_date")
+    def _compute_last_visit(self):
+        """The customer's last completed visit before this one, read as the
+        system: the assignee calling the customer needs its score and feedback
+        even when another colleague made that visit."""
+        self.update(
+            {
+                "last_visit_date": False,
+                "last_visit_satisfaction": "0",
+                "last_visit_feedback": False,
+            }
+        )
+        visits = self.filtered(lambda v: v.partner_id and v.id)
+        if not visits:
+            return
+        done = self.sudo().search(
+            [
+                ("partner_id", "in", visits.partner_id.ids),
+                ("state", "=", "done"),
+                ("company_id", "in", visits.company_id.ids),
+            ],
+            order="done_date desc, id desc",
+        )
+        for visit in visits:
+            last = next(
+                (
+                    other
+                    for other in done
+                    if other.partner_id == visit.partner_id
+                    and other.id != visit.id
+                    and other.company_id == visit.company_id
+                    and (
+                        not visit.done_date
+                        or (other.done_date and other.done_date <= visit.done_date)
+                    )
+                ),
+                None,
+            )
+            if last:
+                visit.update(
+                    {
+                        "last_visit_date": last.done_date,
+                        "last_visit_satisfaction": str(last.satisfaction or 0),
+                        "last_visit_feedback": last.feedback,
+                    }
+                )
 
     @api.constrains("satisfaction")
     def _check_satisfaction(self):

@@ -12,6 +12,7 @@ from . import (
     test_statistics,
     test_tours,
     test_visit_completion,
+    test_visit_contact,
     test_visit_done_wizard,
     test_visit_survey,
 )

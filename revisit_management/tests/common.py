@@ -118,3 +118,25 @@ class RevisitCase(TransactionCase):
     def offsets(self, visits, origin=None):
         origin = origin or self.monday
         return sorted((v.scheduled_date - origin).days for v in visits)
+
+
+def use_chinese(env, users, http_case=None):
+    """Give `users` the Chinese interface. The test database is built with
+    Chinese loaded (scripts/test); elsewhere the language is activated and the
+    installed modules' terms loaded here. With `http_case`, the web client's
+    Chinese terms are computed once before a tour asks for them."""
+    lang = (
+        env["res.lang"].with_context(active_test=False).search([("code", "=", "zh_CN")])
+    )
+    if not lang.active:
+        env["res.lang"]._activate_lang("zh_CN")
+        env["ir.module.module"].search(
+            [("state", "=", "installed")]
+        )._update_translations("zh_CN")
+    users.write({"lang": "zh_CN"})
+    if http_case:
+        response = http_case.url_open(
+            "/web/webclient/translations?lang=zh_CN", timeout=300
+        )
+        response.raise_for_status()
+        assert response.json()["lang"] == "zh_CN"

@@ -1,3 +1,6 @@
+import re
+from datetime import timedelta
+
 from odoo.tests import TransactionCase, tagged
 
 
@@ -46,3 +49,52 @@ class TestRevisitDemo(TransactionCase):
             "revisit_management.res_users_revisit_supervisor_demo"
         )
         self.assertTrue(plan.with_user(supervisor)._can_approve())
+
+    def test_three_months_of_figures_in_chinese(self):
+        """The dashboard, pivot and calendar have a quarter of real figures."""
+        today = self.env.company._revisit_today()
+        Visit = self.env["revisit.visit"]
+        self.assertTrue(
+            Visit.search_count(
+                [
+                    ("state", "=", "done"),
+                    ("done_date", "<=", today - timedelta(days=60)),
+                ]
+            )
+        )
+        self.assertGreaterEqual(Visit.search_count([("reviewer_id", "!=", False)]), 3)
+        self.assertTrue(Visit.search_count([("state", "=", "unreachable")]))
+        self.assertTrue(Visit.search_count([("is_overdue", "=", True)]))
+        data = self.env["revisit.visit.report"].get_dashboard_data(
+            str(today - timedelta(days=90)), str(today)
+        )
+        self.assertGreaterEqual(data["done"], 20)
+        for rate in (
+            "coverage_rate",
+            "on_time_rate",
+            "plan_completion_rate",
+            "problem_resolution_rate",
+            "feedback_timely_rate",
+        ):
+            self.assertGreater(data[rate], 0, rate)
+        self.assertGreater(data["satisfaction_avg"], 3)
+        # staff read their own figures
+        staff = self.env.ref("revisit_management.res_users_revisit_staff_demo")
+        own = (
+            self.env["revisit.visit.report"]
+            .with_user(staff)
+            .get_dashboard_data(str(today - timedelta(days=90)), str(today))
+        )
+        self.assertEqual([row["user_id"] for row in own["per_user"]], [staff.id])
+        self.assertGreaterEqual(own["done"], 10)
+
+    def test_customers_and_staff_have_chinese_names(self):
+        records = self.env["ir.model.data"].search(
+            [
+                ("module", "=", "revisit_management"),
+                ("model", "in", ("res.partner", "res.users", "hr.employee")),
+            ]
+        )
+        for row in records:
+            name = self.env[row.model].browse(row.res_id).name
+            self.assertFalse(re.search("[A-Za-z]", name), row.complete_name)

@@ -136,11 +136,22 @@ class TestRevisitStatistics(RevisitCase):
         self.assertEqual(data["coverage_rate"], 0.0)
         self.assertEqual(data["satisfaction_avg"], 0.0)
 
-    def test_supervisor_reads_the_analysis_staff_does_not(self):
+    def test_each_level_reads_its_own_figures(self):
         self._scenario()
         self.env.flush_all()
         Report = self.env["revisit.visit.report"]
-        self.assertFalse(Report.with_user(self.staff).has_access("read"))
+        # staff read the figures of their own visits only
+        own = Report.with_user(self.staff).get_dashboard_data(
+            self.date_from, self.date_to
+        )
+        self.assertEqual(own["total"], 5)
+        self.assertEqual([row["user_id"] for row in own["per_user"]], [self.staff.id])
+        other = Report.with_user(self.staff2).get_dashboard_data(
+            self.date_from, self.date_to
+        )
+        self.assertEqual((other["total"], other["unreachable"]), (1, 1))
+        rows = Report.with_user(self.staff2).search([])
+        self.assertEqual(rows.user_id, self.staff2)
         # a supervisor counts the visits of their department: the plan's two
         department = Report.with_user(self.supervisor).get_dashboard_data(
             self.date_from, self.date_to

@@ -1,6 +1,8 @@
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import use_chinese
+
 
 @tagged("post_install", "-at_install")
 class TestRevisitTours(HttpCase):
@@ -25,11 +27,30 @@ class TestRevisitTours(HttpCase):
         )
         cls.today = cls.env.company._revisit_today()
 
+    # Each tour runs twice: in English and in Chinese (the tours find elements by
+    # field names, menu ids and button names, never by their labels).
+
     def test_tier_configuration_tour(self):
+        self._tier_tour()
+
+    def test_tier_configuration_tour_zh_cn(self):
+        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
+        self._tier_tour()
+
+    def _tier_tour(self):
         self.start_tour("/odoo", "revisit_tier_tour", login="admin")
 
     def test_staff_completes_phone_visit_from_kanban(self):
-        patient = self.env["res.partner"].create({"name": "Tour Patient Gao"})
+        self._staff_tour()
+
+    def test_staff_completes_phone_visit_from_kanban_zh_cn(self):
+        use_chinese(self.env, self.staff, http_case=self)
+        self._staff_tour()
+
+    def _staff_tour(self):
+        patient = self.env["res.partner"].create(
+            {"name": "Tour Patient Gao", "phone": "+86 138 0000 9999"}
+        )
         visit = self.env["revisit.visit"].create(
             {
                 "partner_id": patient.id,
@@ -46,6 +67,13 @@ class TestRevisitTours(HttpCase):
         self.assertEqual(visit.done_date, self.today)
 
     def test_supervisor_approves_plan_and_sees_calendar(self):
+        self._plan_tour()
+
+    def test_supervisor_approves_plan_and_sees_calendar_zh_cn(self):
+        use_chinese(self.env, self.supervisor, http_case=self)
+        self._plan_tour()
+
+    def _plan_tour(self):
         customers = self.env["res.partner"].create(
             [{"name": "Tour Plan Customer A"}, {"name": "Tour Plan Customer B"}]
         )
@@ -77,6 +105,13 @@ class TestRevisitTours(HttpCase):
         self.assertEqual(plan.visit_ids.user_id, self.staff)
 
     def test_manager_reads_the_dashboard(self):
+        self._dashboard_tour()
+
+    def test_manager_reads_the_dashboard_zh_cn(self):
+        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
+        self._dashboard_tour()
+
+    def _dashboard_tour(self):
         staff = new_test_user(
             self.env,
             "tour_dashboard_staff",

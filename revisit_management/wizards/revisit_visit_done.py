@@ -19,6 +19,8 @@ class RevisitVisitDone(models.TransientModel):
     visit_id = fields.Many2one("revisit.visit", required=True, ondelete="cascade")
     partner_id = fields.Many2one(related="visit_id.partner_id")
     method = fields.Selection(related="visit_id.method")
+    contact_phone = fields.Char(related="visit_id.contact_phone")
+    contact_hours = fields.Char(related="visit_id.contact_hours")
     satisfaction = fields.Selection(SCORES, default="0", required=True)
     feedback = fields.Text()
     problem = fields.Text(string="Problem Raised")

@@ -35,14 +35,14 @@ registry.category("web_tour.tours").add("revisit_appraisal_tour", {
             run: "click",
         },
         {
-            trigger: '.o_form_view .o_statusbar_status .o_arrow_button_current:contains("Confirmed")',
+            trigger: '.o_form_view .o_statusbar_status .o_arrow_button_current[data-value="confirmed"]',
         },
         {
             trigger: '.o_form_view .o_notebook a.nav-link[name="rewards"]',
             run: "click",
         },
         {
-            trigger: '.o_form_view div[name="reward_line_ids"] .o_data_row td[name="kind"]:contains("Bonus")',
+            trigger: '.o_form_view div[name="reward_line_ids"] .o_data_row td[name="kind"]',
         },
     ],
 });

@@ -24,7 +24,7 @@ registry.category("web_tour.tours").add("revisit_complaint_tour", {
             run: "click",
         },
         {
-            trigger: '.o_notebook_headers a.nav-link:contains("Complaint")',
+            trigger: '.o_notebook_headers a.nav-link[name="complaint"]',
             run: "click",
         },
         {

@@ -29,11 +29,11 @@ registry.category("web_tour.tours").add("revisit_plan_tour", {
             run: "click",
         },
         {
-            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current:contains("Approved")',
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="approved"]',
         },
         {
             content: "Open the plan's visits",
-            trigger: 'button.oe_stat_button:contains("Visits Done")',
+            trigger: 'button.oe_stat_button:has([name="visit_count"])',
             run: "click",
         },
         {

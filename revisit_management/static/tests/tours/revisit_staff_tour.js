@@ -12,8 +12,8 @@ registry.category("web_tour.tours").add("revisit_staff_tour", {
             run: "click",
         },
         {
-            content: "The kanban shows my phone visit to do",
-            trigger: '.o_kanban_group:has(.o_column_title:contains("To Do")) .o_kanban_record:contains("Tour Patient Gao") .fa-phone',
+            content: "The kanban shows my phone visit to do, with the number to call",
+            trigger: '.o_kanban_record:contains("Tour Patient Gao"):has(.fa-phone) .o_revisit_kanban_phone a[href="tel:+8613800009999"]',
         },
         {
             content: "Complete it from the card",
@@ -21,8 +21,12 @@ registry.category("web_tour.tours").add("revisit_staff_tour", {
             run: "click",
         },
         {
+            content: "The dialog shows the number to call",
+            trigger: '.modal .o_field_widget[name="contact_phone"] a[href="tel:+8613800009999"]',
+        },
+        {
             content: "Score the customer's satisfaction: 4 of 5",
-            trigger: '.modal .o_field_widget[name="satisfaction"] .o_priority_star[aria-label="Satisfied"]',
+            trigger: '.modal .o_field_widget[name="satisfaction"] .o_priority_star:nth-child(4)',
             run: "click",
         },
         {
@@ -35,8 +39,8 @@ registry.category("web_tour.tours").add("revisit_staff_tour", {
             run: "click",
         },
         {
-            content: "The visit moved to the Done column with its score",
-            trigger: '.o_kanban_group:has(.o_column_title:contains("Done")) .o_kanban_record:contains("Tour Patient Gao") .o_revisit_kanban_satisfaction:contains("4")',
+            content: "The visit is done: its card shows 4 stars of 5",
+            trigger: '.o_kanban_record:contains("Tour Patient Gao") .o_revisit_kanban_satisfaction:has(.o_priority_star.fa-star:nth-child(4)):has(.o_priority_star.fa-star-o:nth-child(5))',
         },
     ],
 });

@@ -18,7 +18,7 @@ registry.category("web_tour.tours").add("revisit_tier_tour", {
             run: "click",
         },
         {
-            trigger: '.o_list_view .o_data_row td[name="name"]:contains("High Value")',
+            trigger: '.o_list_view .o_data_row td[name="interval_months"]:contains("3")',
         },
     ],
 });

@@ -1,0 +1,146 @@
+"""Under Chinese, no text our addons ship and a user sees is left in English:
+rules and their steps, tiers, activity types, mail templates, sequences,
+scheduled actions, the questionnaire, menus, actions, groups, criteria, salary
+rules and the demo records (the demo company, customers, staff, tickets)."""
+
+import re
+
+from odoo.addons.revisit_management.tests.common import use_chinese
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import html2plaintext
+
+from .test_suite_installed import ADDONS
+
+# Latin words a Chinese text keeps as they are
+ALLOWED = {"xlsx", "pdf", "sms", "mail", "email", "odoo", "url", "font", "awesome"}
+# Fields that are not translatable but hold prose a user reads: the records we
+# ship write them in Chinese.
+PLAIN_PROSE = {
+    "res.partner": ("name", "city", "function", "revisit_contact_hours"),
+    "res.company": ("name",),
+    "hr.employee": ("name", "job_title"),
+    "ir.sequence": ("name",),
+    "hr.rule.input": ("name",),
+    "helpdesk.ticket": (
+        "name",
+        "description",
+        "cause_analysis",
+        "corrective_action",
+        "preventive_action",
+        "complaint_reply",
+        "invalid_reason",
+    ),
+    "revisit.event": ("reference",),
+    "revisit.plan": ("name", "purpose"),
+    "revisit.visit": (
+        "feedback",
+        "problem",
+        "opportunity_note",
+        "report",
+        "review_comment",
+    ),
+}
+# translatable fields of the framework that hold no prose
+TECHNICAL = {
+    "ir.cron": {"cron_name"},
+    "ir.actions.server": {"automated_name"},
+    "ir.actions.report": {"print_report_name"},  # a Python expression
+}
+LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")
+# mail templates: the sample values of placeholders are not shown to anyone
+PLACEHOLDER = re.compile(r"<(\w+)[^>]*\bt-out=\"[^\"]*\"[^>]*>.*?</\1>", re.S)
+
+
+def english_words(text):
+    """The Latin words of a text that a Chinese text would not keep."""
+    text = re.sub(r"\{\{.*?\}\}|%\(\w+\)s|\bfa-[\w-]+", " ", text or "")
+    return [w for w in LATIN_WORD.findall(text) if w.lower() not in ALLOWED]
+
+
+@tagged("post_install", "-at_install")
+class TestChineseData(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        use_chinese(cls.env, cls.env.user)
+        cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
+
+    def _shipped_records(self):
+        """{model: {record id: xml id}} of the records our addons ship."""
+        shipped = {}
+        for row in self.env["ir.model.data"].search([("module", "in", ADDONS)]):
+            shipped.setdefault(row.model, {})[row.res_id] = row.complete_name
+        # the demo data renames the demo company when loaded with Chinese
+        if self.env.ref("revisit_management.res_partner_chen_jing_demo", False):
+            company = self.env.ref("base.main_company")
+            shipped.setdefault("res.company", {})[company.id] = "base.main_company"
+        return shipped
+
+    def _text_fields(self, model):
+        names = set(PLAIN_PROSE.get(model._name, ()))
+        for name, field in model._fields.items():
+            if (
+                field.translate
+                and field.store
+                and not field.related
+                and name not in TECHNICAL.get(model._name, ())
+            ):
+                names.add(name)
+        return [name for name in names if name in model._fields]
+
+    def test_no_english_left_under_chinese(self):
+        found = []
+        for model_name, xmlids in self._shipped_records().items():
+            if model_name not in self.env or model_name == "ir.ui.view":
+                continue  # views: their terms are checked by test_i18n
+            Model = self.env[model_name].with_context(active_test=False)
+            names = self._text_fields(Model)
+            if not names:
+                continue
+            for record in Model.browse(list(xmlids)).exists():
+                for name in names:
+                    value = record[name]
+                    if not value or not isinstance(value, str):
+                        continue
+                    if Model._fields[name].type == "html":
+                        value = html2plaintext(PLACEHOLDER.sub(" ", value))
+                    if english_words(value):
+                        found.append(f"{xmlids[record.id]} {name}: {value[:70]!r}")
+        self.assertFalse(
+            found,
+            "shipped texts still in English under zh_CN (translate them in "
+            "i18n/zh_CN.po or write them in Chinese):\n" + "\n".join(sorted(found)),
+        )
+
+    def test_menus_in_chinese(self):
+        root = self.env.ref("revisit_management.revisit_menu_root")
+        menus = self.env["ir.ui.menu"].search([("id", "child_of", root.id)])
+        self.assertGreater(len(menus), 10)
+        english = [menu.complete_name for menu in menus if english_words(menu.name)]
+        self.assertFalse(english, "menus in English under zh_CN")
+
+    def test_visit_screen_fields_in_chinese(self):
+        """The labels and choices of the fields the visit screens show."""
+        descriptions = self.env["revisit.visit"].fields_get(
+            [
+                "contact_phone",
+                "contact_hours",
+                "satisfaction_stars",
+                "last_visit_date",
+                "last_visit_satisfaction",
+                "last_visit_feedback",
+            ],
+            ["string", "selection"],
+        )
+        for name, description in descriptions.items():
+            self.assertFalse(english_words(description["string"]), name)
+            for _value, label in description.get("selection", []):
+                self.assertFalse(english_words(label), (name, label))
+
+    def test_the_check_sees_english(self):
+        """The check itself: English is found, Chinese and codes pass."""
+        self.assertEqual(
+            english_words("3 days after surgery"), ["days", "after", "surgery"]
+        )
+        self.assertFalse(english_words("术后3天 RV2026000001 CP-102 XLSX"))
+        self.assertFalse(english_words("{{ object.name }} 回访提醒"))
