@@ -279,7 +279,7 @@ class TestDashboardMatchesLists(RevisitCase):
         done.action_done()
         self.visit(scheduled_date=today, user_id=self.staff2.id).action_unreachable()
         Report = self.env["revisit.visit.report"]
-        for user in (self.env.user, self.manager, self.head):
+        for user in (self.env.user, self.manager, self.head, self.staff):
             for period in ("week", "month", "quarter", "year"):
                 data = Report.with_user(user).get_dashboard_data(period=period)
                 Visit = self.Visit.with_user(user)
