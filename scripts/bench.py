@@ -371,7 +371,6 @@ class Bench:
             "satisfaction": f"CASE WHEN {done} THEN 1 + (g.n %% 5) END",
             # done visits are done on their day
             "done_date": f"CASE WHEN {done} THEN {scheduled} END",
-            "access_token": "md5(random()::text || g.n)",
         }
         if "revisit_department_id" not in self.columns(cr, "res_partner"):
             del extra["department_id"]
@@ -501,7 +500,6 @@ class Bench:
             "state": "'todo'",
             "active": "TRUE",
             "company_id": "e.company_id",
-            "access_token": "md5(random()::text || e.id || s.id)",
             "create_uid": "1",
             "write_uid": "1",
             "create_date": "now() at time zone 'UTC'",
