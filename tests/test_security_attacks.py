@@ -332,7 +332,10 @@ class TestSecurityAttacks(HttpCase):
         (read that must not return any of the given strings)."""
         u = self.users
         write = {"feedback": "tampered"}
-        secrets_top = (["email", "phone", "street"], ["top@", "7777", "Quiet Lane"])
+        secrets_top = (
+            ["email", "phone", "street"],
+            ["topcustomer@", "7777", "Quiet Lane"],
+        )
         day = str(self.today)
         return [
             # --- kept from the first suite: visits, plans, appraisals, money

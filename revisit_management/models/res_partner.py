@@ -196,12 +196,13 @@ class ResPartner(models.Model):
 
     def _revisit_contact_hidden_ids(self):
         """Ids of the partners in self whose contact data the current user may
-        not read: confidential or top-secret customers (or their contacts) the
-        user reaches through no visit and does not own, outside revisit
-        managers."""
+        not read: confidential or top-secret customers (or their contacts) whose
+        visits the user may not read (the visit rules decide), who the user does
+        not own and, for confidential ones, whose department the user does not
+        head. Revisit managers read those of their companies' customers."""
         if self.env.su:
             return set()
-        partners = self.sudo().exists()
+        partners = self.sudo().exists().filtered(lambda p: isinstance(p.id, int))
         level = {
             partner.id: partner.commercial_partner_id
             for partner in partners
@@ -211,14 +212,14 @@ class ResPartner(models.Model):
         if not level:
             return set()
         user = self.env.user
-        if user.has_group("revisit_management.group_revisit_manager"):
-            return set()
+        is_manager = user.has_group("revisit_management.group_revisit_manager")
         files = set(level.values())
         allowed = {
             p.id
             for p in files
             if p.revisit_user_id == user
             or p == user.partner_id.commercial_partner_id
+            or (is_manager and p.company_id and p.company_id in self.env.companies)
             or (
                 p.revisit_confidentiality == "confidential"
                 and p.revisit_department_id.manager_id.user_id == user
@@ -232,6 +233,16 @@ class ResPartner(models.Model):
                     [("partner_id", "in", [p.id for p in files])], ["partner_id"]
                 )
             )
+        if is_manager:
+            # a file without any visit yet is the revisit managers'
+            rest = [p.id for p in files if p.id not in allowed]
+            visited = {
+                partner.id
+                for (partner,) in Visit.sudo()
+                .with_context(active_test=False)
+                ._read_group([("partner_id", "in", rest)], ["partner_id"])
+            }
+            allowed.update(pid for pid in rest if pid not in visited)
         return {pid for pid, main in level.items() if main.id not in allowed}
 
     @api.constrains("revisit_dnd_weekdays", "revisit_dnd_from", "revisit_dnd_to")

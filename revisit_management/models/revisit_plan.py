@@ -89,6 +89,8 @@ class RevisitPlan(models.Model):
         check_values(self, [vals])
         if self.env.su:
             return
+        if create:
+            self.check_access("create")
         if create and vals.get("state", "draft") == "draft":
             vals = {k: v for k, v in vals.items() if k != "state"}
         if set(PLAN_WORKFLOW_FIELDS) & set(vals):
