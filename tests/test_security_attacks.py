@@ -921,6 +921,20 @@ class TestSecurityAttacks(HttpCase):
                     self.assertTrue(result, f"{login} could not read {record}")
                     if expected is not None:
                         self.assertEqual(result[0][names[0]], expected)
+        # the dashboard answers a supervisor over both HTTP channels
+        day = str(self.today)
+        for channel in ("jsonrpc", "json2"):
+            self.authenticate("atk_head1", "atk_head1-Pw-2026")
+            refused, data = self.rpc_call(
+                channel,
+                "atk_head1",
+                "revisit.visit.report",
+                "get_dashboard_data",
+                None,
+                {"date_from": day, "date_to": day},
+            )
+            self.assertFalse(refused)
+            self.assertIn("per_user", data)
         # the helpdesk agent without revisit groups works an ordinary ticket
         ticket = (
             self.env[TICKET]

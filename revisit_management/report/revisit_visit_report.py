@@ -140,7 +140,6 @@ class RevisitVisitReport(models.Model):
         )
 
     @api.model
-    @api.model
     def _check_dashboard_args(self, date_from, date_to, domain):
         """Dates and domain of the dashboard, checked: a clear error, not a
         traceback, on input the screen never sends."""
@@ -172,6 +171,7 @@ class RevisitVisitReport(models.Model):
             ) from error
         return dates[0], dates[1], domain
 
+    @api.model
     def get_dashboard_data(self, date_from=None, date_to=None, domain=None):
         """Return the revisit figures of a period, aggregated in SQL.
 
