@@ -374,7 +374,6 @@ class Bench:
             # stored: the deadline, else the date (revisit_visit_states)
             "due_date": "CASE WHEN g.n > %(due)s AND g.n <= %(open)s "
             f"THEN CURRENT_DATE - 5 ELSE {scheduled} + 3 END",
-            "access_token": "md5(random()::text || g.n)",
         }
         if "revisit_department_id" not in self.columns(cr, "res_partner"):
             del extra["department_id"]
@@ -533,7 +532,6 @@ class Bench:
             "state": "'todo'",
             "active": "TRUE",
             "company_id": "e.company_id",
-            "access_token": "md5(random()::text || e.id || s.id)",
             "create_uid": "1",
             "write_uid": "1",
             "create_date": "now() at time zone 'UTC'",

@@ -17,6 +17,18 @@ GRADE_FLOORS = [("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", 60.0)]
 LOCKED_STATES = ("confirmed", "locked")
 HR_GROUP = "revisit_appraisal.group_revisit_appraisal_hr"
 SUPERVISOR_GROUP = "revisit_management.group_revisit_supervisor"
+# computed or set by the workflow buttons: never typed in
+COMPUTED_FIELDS = (
+    "score",
+    "missing_count",
+    "visit_count",
+    "cost_total",
+    "state",
+    "reviewer_id",
+    "review_date",
+    "confirm_user_id",
+    "confirm_date",
+)
 
 
 class RevisitAppraisal(models.Model):
@@ -158,14 +170,41 @@ class RevisitAppraisal(models.Model):
 
     # --- protection of confirmed results -------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_computed_write(vals, create=True)
+        return super().create(vals_list)
+
     def write(self, vals):
         if vals.get("state") in LOCKED_STATES:
             raise UserError(
                 self.env._("Use the Confirm and Lock buttons to confirm an appraisal.")
             )
+        self._check_computed_write(vals)
         if set(vals) - {"message_main_attachment_id"}:
             self._check_not_locked()
         return super().write(vals)
+
+    def _check_computed_write(self, vals, create=False):
+        """Scores come from the data and spot checks, the state from the
+        buttons: a supervisor's judgement goes through a (logged) spot check."""
+        if self.env.su:
+            return
+        if create and vals.get("state", "draft") == "draft":
+            vals = {k: v for k, v in vals.items() if k != "state"}
+        forbidden = [name for name in COMPUTED_FIELDS if name in vals]
+        if forbidden:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of an appraisal are computed or set by its buttons; "
+                    "a supervisor's judgement is recorded as a spot check.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in forbidden
+                    ),
+                )
+            )
 
     def _write_workflow(self, vals):
         """Move confirmed/locked appraisals along the workflow (lock, reopen)."""
@@ -269,7 +308,7 @@ class RevisitAppraisal(models.Model):
             }
         self.env["revisit.appraisal.line"].sudo().create(line_vals)
         for appraisal, vals in totals.items():
-            appraisal.with_context(tracking_disable=True).write(vals)
+            appraisal.sudo().with_context(tracking_disable=True).write(vals)
 
     @api.model
     def _computed_score(self, code, stat, budget):
@@ -409,7 +448,18 @@ class RevisitAppraisal(models.Model):
             raise AccessError(self.env._("Only supervisors review appraisals."))
         if self.filtered(lambda a: a.state != "computed"):
             raise UserError(self.env._("Only computed appraisals can be reviewed."))
-        self.write(
+        self.check_access("write")
+        user = self.env.user
+        heads = user.employee_ids.parent_id | user.employee_ids.department_id.manager_id
+        for appraisal in self:
+            if appraisal.employee_id.user_id == user or appraisal.employee_id in heads:
+                raise UserError(
+                    self.env._(
+                        "Nobody reviews their own appraisal or their head's: %(name)s.",
+                        name=appraisal.display_name,
+                    )
+                )
+        self.sudo().write(
             {
                 "state": "reviewed",
                 "reviewer_id": self.env.user.id,
@@ -444,6 +494,9 @@ class RevisitAppraisal(models.Model):
                     "confirm_date": appraisal.company_id._revisit_today(),
                 }
             )
+            self.env["revisit.appraisal.reward.line"].sudo().with_context(
+                revisit_late_penalty=True
+            ).create(appraisal._next_month_penalty())
         return True
 
     def _prepare_reward_lines(self):
@@ -487,17 +540,45 @@ class RevisitAppraisal(models.Model):
                     user_id=self.employee_id.user_id.id,
                 )
         if self._previous_grade() == "E":
-            percent = company.revisit_appraisal_penalty_percent
-            pay = self.employee_id.sudo().revisit_performance_pay
-            vals.append(
-                dict(
-                    base,
-                    kind="penalty",
-                    percent=percent,
-                    amount=self.currency_id.round(pay * percent / 100.0),
-                )
-            )
+            vals.append(self._penalty_line_vals())
         return vals
+
+    def _penalty_line_vals(self):
+        """The penalty line of a second consecutive E (第5条)."""
+        self.ensure_one()
+        company = self.company_id.sudo()
+        percent = company.revisit_appraisal_penalty_percent
+        pay = self.employee_id.sudo().revisit_performance_pay
+        return {
+            "appraisal_id": self.id,
+            "date": self.date_to,
+            "state": "confirmed",
+            "kind": "penalty",
+            "percent": percent,
+            "amount": self.currency_id.round(pay * percent / 100.0),
+        }
+
+    def _next_month_penalty(self):
+        """When HR confirms an E after the next month's E was confirmed, the
+        next month's penalty is issued now: the order of confirmation does not
+        matter."""
+        self.ensure_one()
+        if self.grade != "E":
+            return []
+        following = self.search(
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("date_from", "=", self.date_from + relativedelta(months=1)),
+                ("state", "in", LOCKED_STATES),
+                ("grade", "=", "E"),
+            ],
+            limit=1,
+        )
+        if not following or following.reward_line_ids.filtered(
+            lambda r: r.kind == "penalty" and r.state != "cancelled"
+        ):
+            return []
+        return [following._penalty_line_vals()]
 
     def _previous_grade(self):
         """Grade of the employee's confirmed appraisal of the month before."""

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class RevisitAppraisalLine(models.Model):
@@ -47,13 +48,24 @@ class RevisitAppraisalLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_computed()
         lines = super().create(vals_list)
         lines.appraisal_id._check_not_locked()
         return lines
 
     def write(self, vals):
+        self._check_computed()
         self.appraisal_id._check_not_locked()
         return super().write(vals)
+
+    def _check_computed(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Criterion scores are computed: use Compute, or record a spot "
+                    "check."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):

@@ -70,7 +70,10 @@ class RevisitAppraisalRewardLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.appraisal_id._check_not_locked()
+        # the penalty of a confirmed month whose previous month is confirmed
+        # later is issued by the workflow itself (see _next_month_penalty)
+        if not (self.env.su and self.env.context.get("revisit_late_penalty")):
+            lines.appraisal_id._check_not_locked()
         return lines
 
     def write(self, vals):

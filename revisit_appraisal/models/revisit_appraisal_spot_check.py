@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class RevisitAppraisalSpotCheck(models.Model):
@@ -48,6 +48,41 @@ class RevisitAppraisalSpotCheck(models.Model):
         "CHECK(score >= 0 AND score <= 100)",
         "A spot-check score lies between 0 and 100.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        checks = super().create(vals_list)
+        checks._check_checker_scope()
+        return checks
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"employee_id", "visit_id", "checker_id"} & set(vals):
+            self._check_checker_scope()
+        return res
+
+    def _check_checker_scope(self):
+        """A supervisor checks the visits of their own team, never their own,
+        and signs the check with their own name."""
+        if self.env.su:
+            return
+        user = self.env.user
+        for check in self:
+            employee = check.sudo().employee_id
+            team = (
+                employee.parent_id.user_id == user
+                or employee.department_id.manager_id.user_id == user
+                or employee.department_id in user.employee_ids.department_id
+            )
+            if check.checker_id != user or employee.user_id == user or not team:
+                raise UserError(
+                    self.env._(
+                        "A spot check is made by its checker on a visit of their "
+                        "own team, never on their own work."
+                    )
+                )
+            if check.visit_id:
+                check.visit_id.check_access("read")
 
     @api.depends("visit_id")
     def _compute_employee_id(self):

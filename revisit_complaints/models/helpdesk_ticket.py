@@ -26,6 +26,15 @@ SHARED_OUTCOME_FIELDS = [
     "preventive_action",
     "complaint_reply",
 ]
+# outcome of the complaint workflow: written by its actions only
+OUTCOME_FIELDS = (
+    "complaint_escalated",
+    "first_reply_date",
+    "customer_satisfied",
+    "reopen_count",
+    "promise_reminded",
+    "promise_escalated",
+)
 
 
 class HelpdeskTicket(models.Model):
@@ -237,6 +246,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._complaint_check_outcome_write(vals)
         tickets = super().create(vals_list)
         complaints = tickets.filtered("is_complaint")
         complaints._complaint_route_handler()
@@ -250,6 +261,7 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        self._complaint_check_outcome_write(vals)
         if "promised_date" in vals:
             vals = dict(vals, promise_reminded=False, promise_escalated=False)
         closing = self.browse()
@@ -275,6 +287,23 @@ class HelpdeskTicket(models.Model):
             )._complaint_notify_manager()
         closing._complaint_on_close()
         return res
+
+    def _complaint_check_outcome_write(self, vals):
+        """Escalation, first reply, satisfaction and reopenings are facts the
+        complaint's actions record (as superuser), never typed in."""
+        if self.env.su:
+            return
+        forbidden = [name for name in OUTCOME_FIELDS if name in vals]
+        if forbidden:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of a complaint change only through its actions.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in forbidden
+                    ),
+                )
+            )
 
     def message_post(self, **kwargs):
         message = super().message_post(**kwargs)
@@ -430,7 +459,7 @@ class HelpdeskTicket(models.Model):
                 attachment_ids=attachment.ids,
             )
             if not ticket.first_reply_date:
-                ticket.first_reply_date = fields.Datetime.now()
+                ticket.sudo().first_reply_date = fields.Datetime.now()
 
     def _complaint_create_followup(self):
         """A closed valid complaint is revisited as the complaint rule says.
@@ -542,11 +571,11 @@ class HelpdeskTicket(models.Model):
             visit.satisfaction and visit.satisfaction <= threshold
         )
         if not dissatisfied:
-            self.customer_satisfied = True
+            self.sudo().customer_satisfied = True
             return
         stages = self.team_id._get_applicable_stages().filtered(lambda s: not s.closed)
         stage = stages.filtered(lambda s: not s.unattended)[:1] or stages[:1]
-        self.write(
+        self.sudo().write(
             {
                 "stage_id": stage.id,
                 "customer_satisfied": False,
@@ -566,7 +595,7 @@ class HelpdeskTicket(models.Model):
                 "mail.mail_activity_data_todo",
                 user_id=handler.id,
                 summary=self.env._("Customer still dissatisfied"),
-                note=visit.feedback or visit.problem or "",
+                note=Markup("<p>%s</p>") % (visit.feedback or visit.problem or ""),
             )
 
     def action_complaint_close(self):
@@ -585,9 +614,10 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 self.env._("Only a manager can close a complaint as escalated.")
             )
+        self.check_access("write")
         for ticket in self:
             stage = ticket.team_id._get_applicable_stages().filtered("closed")[:1]
-            ticket.write({"complaint_escalated": True, "stage_id": stage.id})
+            ticket.sudo().write({"complaint_escalated": True, "stage_id": stage.id})
         return True
 
     # ------------------------------------------------------------------

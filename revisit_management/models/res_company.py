@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.base.models.res_partner import _tz_get
+from odoo.exceptions import ValidationError
 from odoo.tools.date_utils import start_of
 
 
@@ -54,11 +55,47 @@ class ResCompany(models.Model):
         help="Customers of an approved plan are told of their visit this many days "
         "ahead.",
     )
+    revisit_survey_valid_days = fields.Integer(
+        string="Questionnaire Link Validity (Days)",
+        default=30,
+        help="Days during which the customer can answer a questionnaire sent for "
+        "a visit; the link expires afterwards.",
+    )
     revisit_monthly_budget = fields.Monetary(
         string="Monthly Revisit Budget",
         currency_field="currency_id",
         help="Cost budget of revisits per month, used to appraise cost control.",
     )
+
+    @api.constrains("revisit_survey_valid_days")
+    def _check_revisit_survey_valid_days(self):
+        if any(not 1 <= c.revisit_survey_valid_days <= 3650 for c in self):
+            raise ValidationError(
+                self.env._("A questionnaire link is valid from 1 to 3650 days.")
+            )
+
+    @api.constrains(
+        "revisit_retry_count",
+        "revisit_min_interval_days",
+        "revisit_followup_days",
+        "revisit_notify_days_before",
+        "revisit_low_satisfaction",
+    )
+    def _check_revisit_numbers(self):
+        for company in self:
+            if not (
+                0 <= company.revisit_retry_count <= 20
+                and 0 <= company.revisit_min_interval_days <= 3650
+                and 0 <= company.revisit_followup_days <= 3650
+                and 0 <= company.revisit_notify_days_before <= 3650
+                and 0 <= company.revisit_low_satisfaction <= 5
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Revisit settings: retries lie between 0 and 20, the low "
+                        "satisfaction between 0 and 5, the days between 0 and 3650."
+                    )
+                )
 
     @api.depends("country_id")
     def _compute_revisit_tz(self):

@@ -20,6 +20,9 @@ class ResConfigSettings(models.TransientModel):
     revisit_notify_days_before = fields.Integer(
         related="company_id.revisit_notify_days_before", readonly=False
     )
+    revisit_survey_valid_days = fields.Integer(
+        related="company_id.revisit_survey_valid_days", readonly=False
+    )
     revisit_monthly_budget = fields.Monetary(
         related="company_id.revisit_monthly_budget",
         currency_field="revisit_currency_id",

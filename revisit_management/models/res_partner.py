@@ -1,8 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
+from .input_check import check_values
 from .revisit_visit_states import OPEN_STATES
 
 CONFIDENTIALITY = [
@@ -11,6 +12,29 @@ CONFIDENTIALITY = [
     ("confidential", "Confidential"),
     ("top_secret", "Top Secret"),
 ]
+# contact data (联系人资料) hidden from users outside the customer's revisit file
+CONTACT_FIELDS = (
+    "phone",
+    "phone_sanitized",
+    "email",
+    "email_formatted",
+    "email_normalized",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state_id",
+    "country_id",
+    "contact_address",
+)
+PROTECTED_LEVELS = ("confidential", "top_secret")
+# who the customer's file belongs to: changed by revisit supervisors only
+OWNER_FIELDS = (
+    "revisit_user_id",
+    "revisit_department_id",
+    "revisit_confidentiality",
+)
+SUPERVISOR_GROUP = "revisit_management.group_revisit_supervisor"
 
 
 class ResPartner(models.Model):
@@ -189,6 +213,111 @@ class ResPartner(models.Model):
                     else company._revisit_today()
                 )
 
+    # ------------------------------------------------------------------
+    # Confidential customers: contact data and who owns the file
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._revisit_check_owner_vals(vals, create=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._revisit_check_owner_vals(vals)
+        return super().write(vals)
+
+    def _revisit_check_owner_vals(self, vals, create=False):
+        check_values(
+            self, [{k: v for k, v in vals.items() if k.startswith("revisit_")}]
+        )
+        if self.env.su or self.env.user.has_group(SUPERVISOR_GROUP):
+            return
+        changed = [
+            name
+            for name in OWNER_FIELDS
+            if name in vals
+            and not (create and vals[name] in (False, None, "normal"))
+            and not (
+                not create
+                and all(
+                    self._fields[name].convert_to_write(p[name], p) == vals[name]
+                    for p in self
+                )
+            )
+        ]
+        if changed:
+            raise AccessError(
+                self.env._(
+                    "Only revisit supervisors change a customer's revisit owner, "
+                    "department and confidentiality."
+                )
+            )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Blank the contact data of confidential and top-secret customers for
+        users outside their revisit file (see readme/CONFIGURE.md). Reading only:
+        server code (mails, documents of other apps) still sees the values."""
+        result = super()._read_format(fnames, load=load)
+        hidden_fields = [name for name in fnames if name in CONTACT_FIELDS]
+        if hidden_fields and not self.env.su:
+            hidden = self._revisit_contact_hidden_ids()
+            for vals in result:
+                if vals["id"] in hidden:
+                    vals.update(dict.fromkeys(hidden_fields, False))
+        return result
+
+    def _revisit_contact_hidden_ids(self):
+        """Ids of the partners in self whose contact data the current user may
+        not read: confidential or top-secret customers (or their contacts) whose
+        visits the user may not read (the visit rules decide), who the user does
+        not own and, for confidential ones, whose department the user does not
+        head. Revisit managers read those of their companies' customers."""
+        if self.env.su:
+            return set()
+        partners = self.sudo().exists().filtered(lambda p: isinstance(p.id, int))
+        level = {
+            partner.id: partner.commercial_partner_id
+            for partner in partners
+            if partner.revisit_confidentiality in PROTECTED_LEVELS
+            or partner.commercial_partner_id.revisit_confidentiality in PROTECTED_LEVELS
+        }
+        if not level:
+            return set()
+        user = self.env.user
+        is_manager = user.has_group("revisit_management.group_revisit_manager")
+        files = set(level.values())
+        allowed = {
+            p.id
+            for p in files
+            if p.revisit_user_id == user
+            or p == user.partner_id.commercial_partner_id
+            or (is_manager and p.company_id and p.company_id in self.env.companies)
+            or (
+                p.revisit_confidentiality == "confidential"
+                and p.revisit_department_id.manager_id.user_id == user
+            )
+        }
+        Visit = self.env["revisit.visit"]
+        if Visit.has_access("read"):
+            allowed.update(
+                partner.id
+                for (partner,) in Visit._read_group(
+                    [("partner_id", "in", [p.id for p in files])], ["partner_id"]
+                )
+            )
+        if is_manager:
+            # a file without any visit yet is the revisit managers'
+            rest = [p.id for p in files if p.id not in allowed]
+            visited = {
+                partner.id
+                for (partner,) in Visit.sudo()
+                .with_context(active_test=False)
+                ._read_group([("partner_id", "in", rest)], ["partner_id"])
+            }
+            allowed.update(pid for pid in rest if pid not in visited)
+        return {pid for pid, main in level.items() if main.id not in allowed}
+
     @api.constrains("revisit_dnd_weekdays", "revisit_dnd_from", "revisit_dnd_to")
     def _check_revisit_dnd(self):
         for partner in self:
@@ -203,9 +332,11 @@ class ResPartner(models.Model):
 
     @api.constrains("revisit_min_interval_days")
     def _check_revisit_min_interval(self):
-        if any(partner.revisit_min_interval_days < 0 for partner in self):
+        if any(not 0 <= p.revisit_min_interval_days <= 3650 for p in self):
             raise ValidationError(
-                self.env._("The minimum interval between visits cannot be negative.")
+                self.env._(
+                    "The minimum interval between visits lies between 0 and 3650 days."
+                )
             )
 
     def _revisit_rest_days(self):

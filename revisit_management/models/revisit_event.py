@@ -1,8 +1,13 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
+from .input_check import check_values
 from .revisit_rule import TRIGGERS
+
+# changing one of these (re)generates visits
+GENERATING_FIELDS = {"partner_id", "trigger", "date", "company_id"}
 
 
 class RevisitEvent(models.Model):
@@ -50,15 +55,44 @@ class RevisitEvent(models.Model):
         for event in self:
             event.visit_count = counts.get(event._origin, 0)
 
+    @api.constrains("partner_id")
+    def _check_partner_active(self):
+        for event in self:
+            if not event.partner_id.active:
+                raise ValidationError(
+                    self.env._(
+                        "%(customer)s is archived: no event is recorded for them.",
+                        customer=event.partner_id.display_name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_values(self, vals_list)
         events = super().create(vals_list)
         events._generate_visits()
         return events
 
     def write(self, vals):
+        check_values(self, [vals])
+        regenerate = GENERATING_FIELDS & set(vals)
+        if (
+            regenerate
+            and not self.env.su
+            and self.sudo().filtered("visit_ids")
+            and not self.env.user.has_group("revisit_management.group_revisit_manager")
+        ):
+            raise UserError(
+                self.env._(
+                    "The event already has visits: only a revisit manager changes "
+                    "its customer, kind, date or company. Record a new event instead."
+                )
+            )
         res = super().write(vals)
-        if {"partner_id", "trigger", "date", "company_id"} & set(vals):
+        if regenerate:
+            # visits are generated as superuser: the event must still be one the
+            # user may change (e.g. not moved to a customer they may not see)
+            self.check_access("write")
             self._generate_visits()
         return res
 

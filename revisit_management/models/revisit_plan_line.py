@@ -1,5 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
+from .input_check import check_values
 from .revisit_rule import METHODS
 
 
@@ -20,3 +21,15 @@ class RevisitPlanLine(models.Model):
     purpose = fields.Char()
     visit_id = fields.Many2one("revisit.visit", readonly=True, copy=False)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self, [vals])
+        res = super().write(vals)
+        # still a line the user may change (e.g. not moved to another customer)
+        self.check_access("write")
+        return res

@@ -386,7 +386,7 @@ class RevisitPlanner(models.AbstractModel):
     def _unassign_unreadable(self, visits):
         """The record rules have the last word: a confidential customer's visit
         whose assignee may not read it is left unassigned."""
-        for visit in visits.filtered(
+        for visit in visits.sudo().filtered(
             lambda v: v.user_id and v.partner_id.revisit_confidentiality != "normal"
         ):
             if not visit.with_user(visit.user_id).has_access("read"):

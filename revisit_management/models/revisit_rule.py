@@ -1,7 +1,9 @@
 import hashlib
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .input_check import check_values
 
 TRIGGERS = [
     ("discharge", "Discharge"),
@@ -112,6 +114,51 @@ class RevisitRule(models.Model):
             "company_id": company.id,
             **values,
         }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self, vals_list)
+        rules = super().create(vals_list)
+        rules._check_has_steps()
+        return rules
+
+    def write(self, vals):
+        check_values(self, [vals])
+        res = super().write(vals)
+        if {"active", "trigger", "step_ids"} & set(vals):
+            self._check_has_steps()
+        return res
+
+    def _needs_steps(self):
+        """Whether the rule generates visits (and so needs steps)."""
+        self.ensure_one()
+        return self.active and self.trigger != "manual"
+
+    def _check_has_steps(self):
+        # rules loaded from data files get their steps in the next records
+        if self.env.context.get("install_mode"):
+            return
+        for rule in self:
+            if rule._needs_steps() and not rule.step_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s generates visits: give it at least one step.",
+                        rule=rule.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        used = (
+            self.env["revisit.visit"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("rule_id", "in", self.ids)], limit=1)
+        )
+        if used:
+            raise UserError(
+                self.env._("Visits come from this rule: archive it instead.")
+            )
 
     def _sample_bucket(self, event):
         """Stable bucket 0-99 of an event for this rule: the same on every run."""

@@ -1,8 +1,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
+from .input_check import check_values
 from .revisit_rule import METHODS
 
 
@@ -50,14 +51,35 @@ class RevisitRuleStep(models.Model):
         self.ensure_one()
         return event_date + timedelta(days=self.offset_days + self.window_days)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self, [vals])
+        return super().write(vals)
+
     @api.constrains("offset_days", "window_days")
     def _check_days(self):
         for step in self:
-            if step.offset_days < 0 or step.window_days < 0:
+            if not (0 <= step.offset_days <= 3650 and 0 <= step.window_days <= 3650):
                 raise ValidationError(
                     self.env._(
                         "Step %(step)s: the days after the event and the window "
-                        "cannot be negative.",
+                        "lie between 0 and 3650.",
                         step=step.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_last_step(self):
+        for rule in self.rule_id:
+            if not rule.step_ids - self and rule._needs_steps():
+                raise UserError(
+                    self.env._(
+                        "Rule %(rule)s needs at least one step: archive the rule "
+                        "instead.",
+                        rule=rule.name,
                     )
                 )

@@ -1,5 +1,4 @@
 import logging
-import uuid
 from datetime import timedelta
 
 import pytz
@@ -9,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, plaintext2html
 
+from .input_check import check_values
 from .revisit_planner import CONCURRENCY_ERRORS
 from .revisit_rule import METHODS, VISIT_STATES
 from .revisit_visit_states import (
@@ -27,6 +27,21 @@ SATISFACTION_STARS = [
     ("4", "Satisfied"),
     ("5", "Very Satisfied"),
 ]
+# outcome and workflow fields: written by the action methods only (as superuser)
+WORKFLOW_FIELDS = (
+    "state",
+    "done_date",
+    "done_by_phone",
+    "report_date",
+    "report_user_id",
+    "reviewer_id",
+    "review_date",
+    "escalation_date",
+    "reminder_date",
+    "retry_count",
+    "survey_user_input_id",
+    "survey_conflict",
+)
 ONLINE_METHODS = ("survey", "sms", "email")
 ACTIVITY_XMLID = "revisit_management.mail_activity_type_revisit"
 CRON_BATCH = 500
@@ -135,7 +150,6 @@ class RevisitVisit(models.Model):
     followup_visit_ids = fields.One2many(
         "revisit.visit", "parent_visit_id", string="Follow-up Visits"
     )
-    access_token = fields.Char(copy=False, readonly=True, groups="base.group_user")
     survey_id = fields.Many2one(related="rule_id.survey_id")
     survey_user_input_id = fields.Many2one(
         "survey.user_input",
@@ -143,6 +157,13 @@ class RevisitVisit(models.Model):
         index="btree_not_null",
         copy=False,
         readonly=True,
+    )
+    survey_conflict = fields.Boolean(
+        string="Answer Contradicts Score",
+        copy=False,
+        readonly=True,
+        help="The customer's questionnaire, answered after the visit was closed, "
+        "gives another satisfaction than the one recorded.",
     )
     report = fields.Html(string="Visit Report", copy=False)
     report_date = fields.Datetime(copy=False, readonly=True)
@@ -295,6 +316,13 @@ class RevisitVisit(models.Model):
             if visit.satisfaction and not 1 <= visit.satisfaction <= 5:
                 raise ValidationError(self.env._("Satisfaction is scored from 1 to 5."))
 
+    @api.constrains("duration", "cost")
+    def _check_duration_cost(self):
+        if any(visit.duration < 0 or visit.cost < 0 for visit in self):
+            raise ValidationError(
+                self.env._("The duration and the cost of a visit cannot be negative.")
+            )
+
     @api.constrains("scheduled_date", "deadline")
     def _check_deadline(self):
         for visit in self:
@@ -330,31 +358,71 @@ class RevisitVisit(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_workflow_write(vals_list, create=True)
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
             vals["name"] = name
-        for vals in vals_list:
-            if vals.get("method") in ONLINE_METHODS and not vals.get("access_token"):
-                vals["access_token"] = str(uuid.uuid4())
         visits = super().create(vals_list)
         visits.activity_update()
         return visits
 
     def write(self, vals):
+        self._check_workflow_write([vals])
         review_fields = {"review_comment", "reviewer_id", "review_date"}
         if review_fields & set(vals) and not self.env.user.has_group(
             "revisit_management.group_revisit_supervisor"
         ):
             raise AccessError(self.env._("Only supervisors review visits."))
-        if vals.get("method") in ONLINE_METHODS:
-            for visit in self.filtered(lambda v: not v.access_token):
-                visit.sudo().access_token = str(uuid.uuid4())
         res = super().write(vals)
         if ACTIVITY_FIELDS & set(vals):
             self.activity_update()
         if "state" in vals:
             self.plan_id._update_state_from_visits()
         return res
+
+    def _check_workflow_write(self, vals_list, create=False):
+        """Outcomes are evidence: the workflow fields change only through the
+        action methods (which check, then write as superuser), a visit is born
+        to do, and its satisfaction is frozen once the visit is closed."""
+        check_values(self, vals_list)
+        if self.env.su:
+            return
+        for vals in vals_list:
+            assignee = vals.get("user_id") or self.env["res.users"]
+            if not isinstance(assignee, models.BaseModel):
+                assignee = self.env["res.users"].browse(assignee)
+            if assignee and not assignee.sudo().active:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is archived and cannot be assigned visits.",
+                        user=assignee.sudo().name,
+                    )
+                )
+            if create and vals.get("state", "todo") == "todo":
+                vals = dict(vals)
+                vals.pop("state", None)
+            forbidden = [name for name in WORKFLOW_FIELDS if name in vals]
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "%(fields)s of a visit change only through its buttons "
+                        "(done, unreachable, cancel, report, review).",
+                        fields=", ".join(
+                            self._fields[name]._description_string(self.env)
+                            for name in forbidden
+                        ),
+                    )
+                )
+            if "satisfaction" in vals and not create:
+                closed = self.filtered(lambda v: v.state not in OPEN_STATES)
+                if closed:
+                    raise UserError(
+                        self.env._(
+                            "Visit %(visit)s is closed: its satisfaction score is "
+                            "kept as recorded.",
+                            visit=closed[0].display_name,
+                        )
+                    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
@@ -485,6 +553,7 @@ class RevisitVisit(models.Model):
     # ------------------------------------------------------------------
 
     def _check_open(self):
+        self.check_access("write")
         for visit in self:
             if visit.state not in OPEN_STATES:
                 raise UserError(
@@ -506,15 +575,13 @@ class RevisitVisit(models.Model):
                 )
         for visit in self:
             start = visit.appointment_datetime
+            # private, with a neutral title: the customer's name and place stay
+            # on the visit, which the event links to
             values = {
-                "name": self.env._(
-                    "Revisit %(visit)s: %(customer)s",
-                    visit=visit.name,
-                    customer=visit.partner_id.display_name,
-                ),
+                "name": self.env._("Revisit %(visit)s", visit=visit.name),
+                "privacy": "private",
                 "start": start,
                 "stop": start + timedelta(hours=visit.duration or 1.0),
-                "location": visit.appointment_place,
                 "user_id": visit.user_id.id,
                 "partner_ids": [
                     (6, 0, (visit.user_id.partner_id | visit.partner_id).ids)
@@ -522,15 +589,18 @@ class RevisitVisit(models.Model):
                 "res_model_id": self.env["ir.model"]._get_id(self._name),
                 "res_id": visit.id,
             }
+            # as superuser: write access to the visit was checked, and a private
+            # event is writable by its attendees only
             if visit.calendar_event_id:
-                visit.calendar_event_id.write(values)
+                visit.calendar_event_id.sudo().write(values)
             else:
                 visit.calendar_event_id = (
                     self.env["calendar.event"]
+                    .sudo()
                     .with_context(mail_create_nosubscribe=True)
                     .create(values)
                 )
-        self.state = "appointed"
+        self.sudo().state = "appointed"
         return True
 
     def action_done(self):
@@ -559,7 +629,7 @@ class RevisitVisit(models.Model):
         for visit in self:
             today = visit.company_id._revisit_today()
             low = visit.company_id.revisit_low_satisfaction
-            visit.write(
+            visit.sudo().write(
                 {
                     "state": "done",
                     "done_date": visit.done_date or today,
@@ -573,7 +643,7 @@ class RevisitVisit(models.Model):
     def action_unreachable(self):
         """The customer could not be reached: retry, up to the company's count."""
         self._check_open()
-        self.write({"state": "unreachable"})
+        self.sudo().write({"state": "unreachable"})
         retry = self.filtered(
             lambda v: v.retry_count < v.company_id.revisit_retry_count
         )
@@ -589,10 +659,11 @@ class RevisitVisit(models.Model):
 
     def action_cancel(self):
         self._check_open()
-        self.write({"state": "cancelled"})
+        self.sudo().write({"state": "cancelled"})
         return True
 
     def action_reset_todo(self):
+        self.check_access("write")
         for visit in self:
             if visit.state not in ("unreachable", "cancelled"):
                 raise UserError(
@@ -602,7 +673,7 @@ class RevisitVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-        self.write({"state": "todo"})
+        self.sudo().write({"state": "todo"})
         return True
 
     def _create_next_visits(self, kind):
@@ -647,6 +718,7 @@ class RevisitVisit(models.Model):
 
     def action_submit_report(self):
         """Record the next-day visit report: who submitted it and when."""
+        self.check_access("write")
         for visit in self:
             if visit.state not in ("done", "unreachable"):
                 raise UserError(
@@ -661,7 +733,7 @@ class RevisitVisit(models.Model):
                         "Write the report of %(visit)s first.", visit=visit.display_name
                     )
                 )
-        self.write(
+        self.sudo().write(
             {"report_date": fields.Datetime.now(), "report_user_id": self.env.uid}
         )
         return True
@@ -670,6 +742,7 @@ class RevisitVisit(models.Model):
         """Supervisor review: the comment, the reviewer and the date are kept."""
         if not self.env.user.has_group("revisit_management.group_revisit_supervisor"):
             raise AccessError(self.env._("Only supervisors review visits."))
+        self.check_access("write")
         for visit in self:
             if not visit.review_comment:
                 raise UserError(
@@ -678,7 +751,9 @@ class RevisitVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-        self.write({"reviewer_id": self.env.uid, "review_date": fields.Datetime.now()})
+        self.sudo().write(
+            {"reviewer_id": self.env.uid, "review_date": fields.Datetime.now()}
+        )
         return True
 
     # ------------------------------------------------------------------
@@ -717,6 +792,10 @@ class RevisitVisit(models.Model):
                     partner=visit.partner_id,
                     check_attempts=False,
                 )
+            # the link expires: the survey controller refuses it after this
+            visit.sudo().survey_user_input_id.deadline = fields.Datetime.now() + (
+                timedelta(days=visit.company_id.revisit_survey_valid_days)
+            )
             template.send_mail(
                 visit.id, email_layout_xmlid="mail.mail_notification_light"
             )
@@ -728,11 +807,26 @@ class RevisitVisit(models.Model):
         return answer and f"{self.get_base_url()}{answer.get_start_url()}"
 
     def _apply_survey_answer(self):
-        """Score the visit from its completed questionnaire and close it."""
-        for visit in self.filtered(lambda v: v.state in OPEN_STATES):
+        """Score the visit from its completed questionnaire and close it. An
+        answer arriving after the visit was closed (e.g. by phone) is kept; it is
+        flagged when its score differs from the recorded one."""
+        for visit in self:
             percentage = visit.survey_user_input_id.scoring_percentage
-            visit.satisfaction = min(5, max(1, round(percentage / 20.0)))
-            visit.action_done()
+            score = min(5, max(1, round(percentage / 20.0)))
+            if visit.state in OPEN_STATES:
+                visit.satisfaction = score
+                visit.action_done()
+            elif visit.state == "done" and score != visit.satisfaction:
+                visit.sudo().survey_conflict = True
+                visit.message_post(
+                    body=self.env._(
+                        "The customer answered the questionnaire after the visit "
+                        "was closed, with a satisfaction of %(answer)s instead of "
+                        "the recorded %(recorded)s.",
+                        answer=score,
+                        recorded=visit.satisfaction,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Scheduled actions

@@ -1,5 +1,5 @@
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, date_utils
 
@@ -159,8 +159,41 @@ class RevisitVisitReport(models.Model):
         year, in its calendar."""
         today = self.env.company._revisit_today()
         if period not in ("week", "month", "quarter", "year"):
-            raise UserError(self.env._("Unknown period: %(period)s", period=period))
+            raise ValidationError(
+                self.env._("Unknown period: %(period)s", period=period)
+            )
         return date_utils.start_of(today, period), date_utils.end_of(today, period)
+
+    def _check_dashboard_args(self, date_from, date_to, domain):
+        """Dates and domain of the dashboard, checked: a clear error, not a
+        traceback, on input the screen never sends."""
+        dates = []
+        for value in (date_from, date_to):
+            if not value:
+                dates.append(False)
+                continue
+            try:
+                day = fields.Date.to_date(value)
+            except (ValueError, TypeError):
+                day = None
+            if not day or not 2000 <= day.year <= 2100:
+                raise ValidationError(
+                    self.env._(
+                        "%(value)s is not a date of the years 2000 to 2100.",
+                        value=value,
+                    )
+                )
+            dates.append(day)
+        if dates[0] and dates[1] and dates[0] > dates[1]:
+            raise ValidationError(self.env._("The period ends before it starts."))
+        try:
+            domain = Domain(domain or [])
+            domain.validate(self)
+        except (ValueError, TypeError, KeyError) as error:
+            raise ValidationError(
+                self.env._("The dashboard filter is not valid.")
+            ) from error
+        return dates[0], dates[1], domain
 
     @api.model
     def get_dashboard_data(
@@ -176,7 +209,10 @@ class RevisitVisitReport(models.Model):
         """
         if period:
             date_from, date_to = self._dashboard_period(period)
-        base = Domain(domain or []) & Domain("state", "!=", "cancelled")
+        date_from, date_to, domain = self._check_dashboard_args(
+            date_from, date_to, domain
+        )
+        base = domain & Domain("state", "!=", "cancelled")
         if date_from:
             base &= Domain("date", ">=", date_from)
         if date_to:

@@ -4,6 +4,7 @@ import io
 import xlsxwriter
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 
 class RevisitVisitXlsx(models.AbstractModel):
@@ -72,6 +73,13 @@ class RevisitVisitXlsx(models.AbstractModel):
     @api.model
     def action_export(self, visits):
         """Build the XLSX file of the visits and download it."""
+        if not self.env.su and not self.env.user.has_group(
+            "revisit_management.group_revisit_user"
+        ):
+            raise AccessError(self.env._("Only revisit users export visits."))
+        if not isinstance(visits, models.BaseModel) or visits._name != "revisit.visit":
+            raise UserError(self.env._("Select the visits to export."))
+        visits.check_access("read")
         attachment = self.env["ir.attachment"].create(
             {
                 "name": self.env._("revisits-%s.xlsx", fields.Date.context_today(self)),

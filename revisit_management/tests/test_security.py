@@ -64,8 +64,13 @@ class TestSecurity(RevisitCase):
             .search([("id", "=", branch_visit.id)]),
             branch_visit,
         )
-        rule = self.rule("surgery").with_user(self.manager)
-        self.assertTrue(rule.read(["name"]))
+        rule = self.rule("surgery")
+        self.assertEqual(
+            self.env["revisit.rule"]
+            .with_user(self.manager)
+            .search([("id", "=", rule.id)]),
+            rule,
+        )
 
     def test_confidentiality_levels(self):
         """secret: supervisors+ and the owner; confidential: managers, the head

@@ -17,8 +17,6 @@ class TestVisitSurvey(RevisitCase):
 
     def test_online_visit_sends_the_questionnaire_and_scores(self):
         visit = self.visit(method="survey")
-        self.assertTrue(visit.access_token)
-        self.assertFalse(self.visit(method="phone").access_token)
         visit.action_send_survey()
         user_input = visit.survey_user_input_id
         self.assertEqual(user_input.partner_id, self.customer)

@@ -1,0 +1,84 @@
+"""Checks of the values given to create() and write() of the revisit models.
+
+The ORM turns a wrong type or an unknown selection value into a bare
+ValueError (an English traceback over RPC) or silently truncates it (3.7
+stored as 3); dates such as 9999-12-31 are valid for PostgreSQL but break
+every date computation that follows. These checks answer such input with a
+translated ValidationError before anything is written.
+"""
+
+from odoo import fields, models
+from odoo.exceptions import ValidationError
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+MAX_INTEGER = 2**31 - 1
+
+
+def _label(records, name):
+    return records._fields[name]._description_string(records.env)
+
+
+def _is_integer(value):
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, int)
+
+
+def check_values(records, vals_list):
+    """Raise a ValidationError on the first value of ``vals_list`` whose type,
+    selection key or date range is wrong for the field of ``records``."""
+    env = records.env
+    for vals in vals_list:
+        for name, value in vals.items():
+            field = records._fields.get(name)
+            if field is None or value is None or value is False:
+                continue
+            kind = field.type
+            wrong = False
+            if kind == "selection":
+                wrong = value not in field.get_values(env)
+            elif kind == "many2one":
+                wrong = not (
+                    isinstance(value, models.BaseModel) or _is_integer(value)
+                ) or (_is_integer(value) and value < 0)
+            elif kind == "integer":
+                wrong = not _is_integer(value) or abs(value) > MAX_INTEGER
+            elif kind in ("float", "monetary"):
+                wrong = isinstance(value, bool) or not isinstance(value, int | float)
+            elif kind in ("date", "datetime"):
+                convert = fields.Date if kind == "date" else fields.Datetime
+                try:
+                    day = convert.to_date(value) if kind == "date" else None
+                    day = day or convert.to_datetime(value)
+                except (ValueError, TypeError):
+                    day = None
+                if not day:
+                    raise ValidationError(
+                        env._(
+                            "%(field)s: %(value)s is not a valid date.",
+                            field=_label(records, name),
+                            value=value,
+                        )
+                    )
+                if not MIN_YEAR <= day.year <= MAX_YEAR:
+                    raise ValidationError(
+                        env._(
+                            "%(field)s: %(value)s lies outside the years "
+                            "%(first)s to %(last)s.",
+                            field=_label(records, name),
+                            value=value,
+                            first=MIN_YEAR,
+                            last=MAX_YEAR,
+                        )
+                    )
+            if wrong:
+                raise ValidationError(
+                    env._(
+                        "%(field)s: %(value)s is not a valid value.",
+                        field=_label(records, name),
+                        value=value,
+                    )
+                )
