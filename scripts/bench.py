@@ -745,6 +745,8 @@ class Bench:
         raise NotImplementedYet("statistics SQL view with department_id and a date")
 
     def dashboard_method(self, env):
+        if hasattr(env["revisit.visit.report"], "get_dashboard_data"):
+            return env["revisit.visit.report"], "get_dashboard_data"
         for name in sorted(self.registry):
             if not name.startswith("revisit"):
                 continue

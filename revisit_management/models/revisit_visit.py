@@ -1040,9 +1040,10 @@ class RevisitVisit(models.Model):
             ):
                 return
 
-    def _escalate(self, today):
+    def _escalate(self, today=None):
         """An activity to the department manager of each overdue visit, when the
-        manager may read the visit; otherwise a note on the visit."""
+        manager may read the visit; otherwise a note on the visit. ``today`` is
+        the company's calendar day (each visit's own company's when not given)."""
         activity_type = self.env.ref(
             "revisit_management.mail_activity_type_revisit_overdue"
         )
@@ -1060,7 +1061,7 @@ class RevisitVisit(models.Model):
                     "res_id": visit.id,
                     "activity_type_id": activity_type.id,
                     "user_id": manager.id,
-                    "date_deadline": today,
+                    "date_deadline": today or visit.company_id._revisit_today(),
                     "automated": True,
                     "summary": visit._revisit_text(
                         lambda env: env._("Overdue revisit")
@@ -1087,7 +1088,11 @@ class RevisitVisit(models.Model):
                 )
             )
             orphans._message_log_batch(bodies=dict.fromkeys(orphans.ids, body))
-        self.sudo().escalation_date = today
+        if today:
+            self.sudo().escalation_date = today
+        else:
+            for visit in self.sudo():
+                visit.escalation_date = visit.company_id._revisit_today()
 
     @api.model
     def _cron_send_digest(self, period="week"):

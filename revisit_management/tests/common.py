@@ -11,6 +11,9 @@ class RevisitCase(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
+        # texts the engine writes into visits are in the company's language:
+        # English here (test_engine_trust checks Chinese)
+        cls.company.partner_id.lang = "en_US"
         cls.company.write(
             {
                 "revisit_min_interval_days": 7,

@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 from unittest.mock import patch
 
@@ -8,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tests import freeze_time
 from odoo.tools import mute_logger
 
-from .common import RevisitCase
+from .common import RevisitCase, use_chinese
 
 ACTIVITY_TYPE = "revisit_management.mail_activity_type_revisit"
 
@@ -343,3 +344,26 @@ class TestResumableCrons(RevisitCase):
             customer.revisit_periodic_due,
             today + relativedelta(months=tier.interval_months),
         )
+
+
+class TestTextsInTheCompanyLanguage(RevisitCase):
+    def test_generated_texts_are_chinese_for_a_chinese_company(self):
+        """Purposes, schedule notes and activity summaries are written in the
+        language of the company's users, whoever (or whatever job) creates the
+        visits."""
+        use_chinese(self.env, self.env["res.users"])
+        self.company.partner_id.lang = "zh_CN"
+        self.customer.revisit_dnd_until = self.monday + timedelta(days=1)
+        visit = self.event("discharge").visit_ids
+        step = self.rule("discharge").step_ids
+        self.assertEqual(visit.purpose, step.with_context(lang="zh_CN").name)
+        self.assertNotEqual(visit.purpose, step.with_context(lang="en_US").name)
+        self.assertTrue(visit.schedule_note)
+        self.assertFalse(
+            re.search("[A-Za-z]{3,}", visit.schedule_note),
+            f"English in the note: {visit.schedule_note}",
+        )
+        summary = visit.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(ACTIVITY_TYPE)
+        ).summary
+        self.assertFalse(re.search("[A-Za-z]{3,}", summary), summary)

@@ -453,7 +453,7 @@ class TestTrust(RevisitCase):
         ):
             with self.subTest(vals=vals), self.assertRaises(ValidationError):
                 step.write(vals)
-        self.assertEqual(step.offset_days, 3)
+        self.assertEqual(step.offset_days, 1)
         Rule = self.env["revisit.rule"]
         count = Rule.search_count([])
         with self.assertRaises(ValidationError):
