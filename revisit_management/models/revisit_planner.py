@@ -101,7 +101,7 @@ class RevisitPlanner(models.AbstractModel):
         Followers = self.env["mail.followers"].sudo()
         for partner_id, visit_ids in by_follower.items():
             Followers._insert_followers(
-                visits._name, visit_ids, [partner_id], check_existing=False
+                visits._name, visit_ids, [partner_id], check_existing=True
             )
         for company in visits.company_id:
             mine = visits.filtered(lambda v, c=company: v.company_id == c)
