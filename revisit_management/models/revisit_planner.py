@@ -56,20 +56,31 @@ class RevisitPlanner(models.AbstractModel):
                 visits = self._create(vals_list)
             self._unassign_unreadable(visits)
             return visits
-        except CONCURRENCY_ERRORS:
+        except CONCURRENCY_ERRORS as error:
+            self._raise_unless_concurrent(error)
             _logger.info("Revisits: concurrent generation, retrying one by one")
         visits = self.env["revisit.visit"]
         for group in groups:
             try:
                 with self.env.cr.savepoint():
                     visits |= self._create(group)
-            except CONCURRENCY_ERRORS:
+            except CONCURRENCY_ERRORS as error:
+                self._raise_unless_concurrent(error)
                 _logger.info(
                     "Revisits: visits of customer %s created by another worker",
                     group[0]["partner_id"],
                 )
         self._unassign_unreadable(visits)
         return visits
+
+    @api.model
+    def _raise_unless_concurrent(self, error):
+        """Only the visits' own unique indexes mean "another worker was first":
+        any other unique violation is a bug and goes up."""
+        if isinstance(error, psycopg2.errors.UniqueViolation) and not (
+            error.diag.constraint_name or ""
+        ).startswith("revisit_visit_"):
+            raise error
 
     @api.model
     def _create(self, vals_list):
