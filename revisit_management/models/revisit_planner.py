@@ -18,6 +18,7 @@ CONCURRENCY_ERRORS = (
     psycopg2.errors.LockNotAvailable,
 )
 CREATE_BATCH = 1000
+LOG_BATCH = 100
 # how far a visit without a deadline may be pushed by the customer's wishes
 FREE_WINDOW_DAYS = 366
 
@@ -104,23 +105,41 @@ class RevisitPlanner(models.AbstractModel):
     @api.model
     def _born(self, visits):
         """Followers and creation messages of a batch of new visits, in a few
-        queries instead of several per visit."""
-        by_follower = defaultdict(list)
-        for visit in visits:
-            if visit.user_id.partner_id:
-                by_follower[visit.user_id.partner_id.id].append(visit.id)
+        queries instead of several per visit: the assignees follow their
+        visits with the default subtypes (those their activity made followers
+        already are kept as they are)."""
         Followers = self.env["mail.followers"].sudo()
-        for partner_id, visit_ids in by_follower.items():
-            Followers._insert_followers(
-                visits._name, visit_ids, [partner_id], check_existing=True
+        followed = {
+            (follower.res_id, follower.partner_id.id)
+            for follower in Followers.search(
+                [("res_model", "=", visits._name), ("res_id", "in", visits.ids)]
             )
+        }
+        subtypes = self.env["mail.message.subtype"].default_subtypes(visits._name)[0]
+        Followers.create(
+            [
+                {
+                    "res_model": visits._name,
+                    "res_id": visit.id,
+                    "partner_id": visit.user_id.partner_id.id,
+                    "subtype_ids": [(6, 0, subtypes.ids)],
+                }
+                for visit in visits
+                if visit.user_id.partner_id
+                and (visit.id, visit.user_id.partner_id.id) not in followed
+            ]
+        )
+        author = self.env.user.partner_id.id
         for company in visits.company_id:
             mine = visits.filtered(lambda v, c=company: v.company_id == c)
             mine = mine.with_context(lang=company._revisit_lang())
-            mine._message_log_batch(
-                bodies={visit.id: visit._creation_message() for visit in mine},
-                author_id=self.env.user.partner_id.id,
-            )
+            # small batches: the ORM's cache update of each message's thread
+            # grows with the size of the batch
+            for chunk in split_every(LOG_BATCH, mine.ids, mine.browse):
+                chunk._message_log_batch(
+                    bodies={visit.id: visit._creation_message() for visit in chunk},
+                    author_id=author,
+                )
 
     @api.model
     def _skip_existing(self, groups):
