@@ -353,7 +353,12 @@ class TestTextsInTheCompanyLanguage(RevisitCase):
         visits."""
         use_chinese(self.env, self.env["res.users"])
         self.company.partner_id.lang = "zh_CN"
-        self.customer.revisit_dnd_until = self.monday + timedelta(days=1)
+        self.customer.write(
+            {
+                "revisit_dnd_until": self.monday + timedelta(days=1),
+                "revisit_user_id": self.staff.id,
+            }
+        )
         visit = self.event("discharge").visit_ids
         step = self.rule("discharge").step_ids
         self.assertEqual(visit.purpose, step.with_context(lang="zh_CN").name)
