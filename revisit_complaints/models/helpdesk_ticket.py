@@ -114,10 +114,18 @@ class HelpdeskTicket(models.Model):
         compute="_compute_possible_duplicate_id",
         string="Possible Duplicate of",
     )
+    # Helpdesk staff without a revisit group work tickets too: the visits are
+    # only shown to revisit users (their record rules then decide which ones).
     revisit_visit_ids = fields.One2many(
-        "revisit.visit", "ticket_id", string="Follow-up Visits"
+        "revisit.visit",
+        "ticket_id",
+        string="Follow-up Visits",
+        groups="revisit_management.group_revisit_user",
     )
-    revisit_visit_count = fields.Integer(compute="_compute_revisit_visit_count")
+    revisit_visit_count = fields.Integer(
+        compute="_compute_revisit_visit_count",
+        groups="revisit_management.group_revisit_user",
+    )
     awaiting_revisit = fields.Boolean(
         compute="_compute_awaiting_revisit",
         store=True,

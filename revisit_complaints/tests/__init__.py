@@ -7,6 +7,7 @@ from . import (
     test_complaint_report,
     test_complaint_routing,
     test_complaint_security,
+    test_helpdesk_agent,
     test_tours,
     test_visit_complaint,
 )
