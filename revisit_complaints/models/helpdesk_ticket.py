@@ -265,6 +265,21 @@ class HelpdeskTicket(models.Model):
             if stage.closed:
                 closing = self.filtered(lambda t: not t.stage_id.closed)
         closing = closing.filtered(lambda t: vals.get("is_complaint", t.is_complaint))
+        if closing and self.env.context.get("cron_id"):
+            # Another module's scheduled action closes tickets in bulk: a complaint
+            # that cannot close yet is left open and logged, the others close.
+            blocked = closing._complaint_closing_problems(vals)
+            if blocked:
+                for ticket, missing in blocked.items():
+                    _logger.warning(
+                        "Scheduled action %s: complaint %s left open, it cannot be "
+                        "closed yet (%s)",
+                        self.env.context["cron_id"],
+                        ticket.display_name,
+                        missing,
+                    )
+                others = self - self.browse([t.id for t in blocked])
+                return others.write(vals) if others else True
         closing._complaint_check_closable(vals)
         if "complaint_severity" in vals or "is_complaint" in vals:
             old = {t.id: (t.is_complaint, t.complaint_severity) for t in self}
@@ -348,8 +363,25 @@ class HelpdeskTicket(models.Model):
         `vals` are the values about to be written: the check runs before the
         write, so a refused closing leaves nothing behind.
         """
+        problems = [
+            self.env._(
+                "%(ticket)s: %(missing)s",
+                ticket=ticket.display_name,
+                missing=missing,
+            )
+            for ticket, missing in self._complaint_closing_problems(vals).items()
+        ]
+        if problems:
+            raise UserError(
+                self.env._(
+                    "These complaints cannot be closed yet:\n%s", "\n".join(problems)
+                )
+            )
+
+    def _complaint_closing_problems(self, vals=None):
+        """What each complaint still lacks to close: {ticket: text}."""
         vals = vals or {}
-        problems = []
+        problems = {}
         for ticket in self:
 
             def value(name, ticket=ticket):
@@ -381,19 +413,8 @@ class HelpdeskTicket(models.Model):
                 ) and not html2plaintext(value("complaint_reply") or "").strip():
                     missing.append(self.env._("write the reply letter"))
             if missing:
-                problems.append(
-                    self.env._(
-                        "%(ticket)s: %(missing)s",
-                        ticket=ticket.display_name,
-                        missing=", ".join(missing),
-                    )
-                )
-        if problems:
-            raise UserError(
-                self.env._(
-                    "These complaints cannot be closed yet:\n%s", "\n".join(problems)
-                )
-            )
+                problems[ticket] = ", ".join(missing)
+        return problems
 
     def _complaint_on_close(self):
         """Answer the complaint, plan its follow-up visit, close its duplicates."""

@@ -1,4 +1,5 @@
 from . import (
+    test_closing_jobs,
     test_complaint_duplicates,
     test_complaint_followup,
     test_complaint_judgement,
