@@ -5,6 +5,7 @@ from . import (
     test_engine_generation,
     test_engine_plan,
     test_engine_schedule,
+    test_event_source,
     test_partner_merge,
     test_report,
     test_revisit_tier,
