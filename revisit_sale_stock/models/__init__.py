@@ -1,0 +1,3 @@
+from . import product_template
+from . import sale_order
+from . import stock_picking
