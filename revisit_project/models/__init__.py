@@ -1,0 +1,2 @@
+from . import project_project
+from . import project_task
