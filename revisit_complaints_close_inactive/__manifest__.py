@@ -1,6 +1,7 @@
 {
     "name": "Revisit Complaints - Close Inactive Tickets",
-    "summary": "The inactive-ticket closing job leaves complaints that cannot close yet",
+    "summary": "The inactive-ticket closing job leaves complaints that "
+    "cannot close yet",
     "version": "19.0.1.0.0",
     "category": "Services/Revisits",
     "website": "https://github.com/revisit-suite/revisit-suite",

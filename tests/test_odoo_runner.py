@@ -14,6 +14,10 @@ ADDONS = (
     "revisit_complaints",
     "revisit_appraisal",
     "revisit_appraisal_payroll",
+    "revisit_complaints_close_inactive",
+    "revisit_sale_stock",
+    "revisit_repair",
+    "revisit_project",
 )
 
 

@@ -1,2 +1,1 @@
-from . import helpdesk_ticket
-from . import helpdesk_ticket_team
+from . import helpdesk_ticket, helpdesk_ticket_team

@@ -1,8 +1,7 @@
 from datetime import datetime, timedelta
 
-from odoo.tests import tagged
-
 from odoo.addons.revisit_complaints.tests.common import ComplaintCommon
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")

@@ -4,9 +4,8 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools.date_utils import start_of
-
 from odoo.addons.base.models.res_partner import _tz_get
+from odoo.tools.date_utils import start_of
 
 
 class ResCompany(models.Model):

@@ -82,9 +82,7 @@ class RevisitEvent(models.Model):
                     )
                 )
             if event.res_id and not event.res_model:
-                raise ValidationError(
-                    self.env._("A source document needs its model.")
-                )
+                raise ValidationError(self.env._("A source document needs its model."))
 
     def _compute_visit_count(self):
         counts = dict(

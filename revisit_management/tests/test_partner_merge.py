@@ -7,7 +7,7 @@ from .common import RevisitCase
 
 @tagged("post_install", "-at_install")
 class TestPartnerMerge(RevisitCase):
-    """Contacts › Merge moves every visit to the kept contact."""
+    """The contacts merge moves every visit to the kept contact."""
 
     @classmethod
     def setUpClass(cls):

@@ -1,2 +1,1 @@
-from . import project_project
-from . import project_task
+from . import project_project, project_task

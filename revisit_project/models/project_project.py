@@ -23,8 +23,9 @@ class ProjectProject(models.Model):
         """One `project_start` / `project_done` event per customer project.
 
         A project is started when its start date is set or its first task is
-        created, and completed when it reaches a folded (closed) stage. Sudo: project users have no revisit
-        right; the events only plan what the rules ask for.
+        created, and completed when it reaches a folded (closed) stage.
+        Sudo: project users have no revisit right; the events only plan what
+        the rules ask for.
         """
         projects = self.filtered("partner_id")
         if not projects:

@@ -86,9 +86,7 @@ class TestProject(TransactionCase):
         self.assertEqual(started.date, self.company._revisit_today())
 
     def test_internal_project_creates_no_event(self):
-        project = self.env["project.project"].create(
-            {"name": "Internal tooling"}
-        )
+        project = self.env["project.project"].create({"name": "Internal tooling"})
         self.env["project.task"].create({"name": "Scripts", "project_id": project.id})
         project.stage_id = self.stage_closed
         self.assertFalse(

@@ -1,3 +1,1 @@
-from . import product_template
-from . import sale_order
-from . import stock_picking
+from . import product_template, sale_order, stock_picking

@@ -107,7 +107,10 @@ class TestSaleStock(TransactionCase):
         self.assertFalse(self._events("new_customer", second))
         self.assertEqual(
             self.Event.search_count(
-                [("trigger", "=", "new_customer"), ("partner_id", "=", self.customer.id)]
+                [
+                    ("trigger", "=", "new_customer"),
+                    ("partner_id", "=", self.customer.id),
+                ]
             ),
             1,
         )
@@ -116,6 +119,8 @@ class TestSaleStock(TransactionCase):
         receipt_type = self.env["stock.picking.type"].search(
             [("code", "=", "incoming"), ("company_id", "=", self.company.id)], limit=1
         )
+        source = receipt_type.default_location_src_id
+        destination = receipt_type.default_location_dest_id
         receipt = self.env["stock.picking"].create(
             {
                 "picking_type_id": receipt_type.id,
@@ -127,8 +132,8 @@ class TestSaleStock(TransactionCase):
                         {
                             "product_id": self.pump.id,
                             "product_uom_qty": 1,
-                            "location_id": receipt_type.default_location_src_id.id,
-                            "location_dest_id": receipt_type.default_location_dest_id.id,
+                            "location_id": source.id,
+                            "location_dest_id": destination.id,
                         },
                     )
                 ],
@@ -140,5 +145,7 @@ class TestSaleStock(TransactionCase):
         receipt.button_validate()
         self.assertEqual(receipt.state, "done")
         self.assertFalse(
-            self.Event.search([("res_model", "=", "stock.picking"), ("res_id", "=", receipt.id)])
+            self.Event.search(
+                [("res_model", "=", "stock.picking"), ("res_id", "=", receipt.id)]
+            )
         )
