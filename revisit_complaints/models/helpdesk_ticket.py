@@ -254,6 +254,7 @@ class HelpdeskTicket(models.Model):
         if closed:
             closed._complaint_check_closable()
             closed._complaint_on_close()
+        (tickets - complaints).filtered("stage_id.closed")._revisit_on_close()
         return tickets
 
     def write(self, vals):
@@ -264,6 +265,7 @@ class HelpdeskTicket(models.Model):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             if stage.closed:
                 closing = self.filtered(lambda t: not t.stage_id.closed)
+        closing_tickets = closing
         closing = closing.filtered(lambda t: vals.get("is_complaint", t.is_complaint))
         if closing and self.env.context.get("cron_id"):
             # Another module's scheduled action closes tickets in bulk: a complaint
@@ -296,6 +298,7 @@ class HelpdeskTicket(models.Model):
                 lambda t: t.complaint_severity == "major"
             )._complaint_notify_manager()
         closing._complaint_on_close()
+        (closing_tickets - closing)._revisit_on_close()
         return res
 
     def message_post(self, **kwargs):
@@ -440,6 +443,37 @@ class HelpdeskTicket(models.Model):
             )
         )._complaint_create_followup()
         self._complaint_close_duplicates()
+
+    def _revisit_on_close(self):
+        """A closed ordinary ticket: the team's revisit event (its rules sample
+        which customers are asked about their satisfaction).
+
+        Sudo: helpdesk agents close tickets without any revisit right.
+        """
+        Event = self.env["revisit.event"].sudo()
+        # a ticket reopened and closed again is revisited once
+        known = set(
+            Event.search(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+            ).mapped("res_id")
+        )
+        vals_list = [
+            {
+                "partner_id": ticket.partner_id.commercial_partner_id.id,
+                "trigger": ticket.team_id.revisit_ticket_trigger,
+                "date": ticket.company_id._revisit_today(),
+                "reference": ticket.number,
+                "res_model": ticket._name,
+                "res_id": ticket.id,
+                "company_id": ticket.company_id.id,
+            }
+            for ticket in self
+            if ticket.partner_id
+            and ticket.team_id.revisit_ticket_trigger
+            and ticket.id not in known
+        ]
+        if vals_list:
+            Event.create(vals_list)
 
     def _complaint_attach_reply(self):
         """Anonymous and reply-only complaints keep their reply letter as a file."""

@@ -9,6 +9,7 @@ from . import (
     test_complaint_routing,
     test_complaint_security,
     test_helpdesk_agent,
+    test_ticket_revisit,
     test_tours,
     test_visit_complaint,
 )

@@ -14,5 +14,6 @@ from . import (
     test_tours,
     test_visit_completion,
     test_visit_done_wizard,
+    test_visit_sms,
     test_visit_survey,
 )
