@@ -124,9 +124,9 @@ class TestConcurrentWorkers(WorkerProcessCase):
             row[0]
             for row in self.query(
                 "SELECT id FROM revisit_visit WHERE "
-                "(event_id = ANY(%s) OR partner_id = ANY(%s)) "
+                "((event_id = ANY(%s) AND rule_id = %s) OR partner_id = ANY(%s)) "
                 "AND scheduled_date BETWEEN CURRENT_DATE AND CURRENT_DATE + 1",
-                (events, tiered.ids),
+                (events, rule.id, tiered.ids),
             )
         ]
         self.assertEqual(len(all_due), len(events) * 2 + len(tiered))

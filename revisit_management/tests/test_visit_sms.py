@@ -1,7 +1,15 @@
+from odoo.addons.sms.tools.sms_api import SmsApiBase
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import RevisitCase
+
+
+class UnreachableGateway(SmsApiBase):
+    """An SMS provider whose server cannot be reached (a local gateway down)."""
+
+    def _send_sms_batch(self, messages, delivery_reports_url=False):
+        raise ConnectionError("gateway unreachable")
 
 
 @tagged("post_install", "-at_install")
@@ -31,7 +39,7 @@ class TestVisitSms(RevisitCase):
         sms = self.env["sms.sms"].search([("partner_id", "=", visit.partner_id.id)])
         self.assertEqual(len(sms), 1)
         self.assertEqual(sms.state, "outgoing")
-        self.assertEqual(sms.number, "+8613800138000")
+        self.assertEqual(sms.number.replace(" ", ""), "+8613800138000")
         self.assertIn(visit._get_survey_url(), sms.body)
         self.assertFalse(
             self.env["mail.mail"].search(
@@ -40,9 +48,17 @@ class TestVisitSms(RevisitCase):
         )
         self.assertFalse(visit.message_has_sms_error)
 
-    def test_bad_number_shows_on_the_visit(self):
-        visit = self._sms_visit("12")
+    def test_failed_sms_shows_on_the_visit(self):
+        visit = self._sms_visit("+86 138 0013 8001")
         visit.action_send_survey()
+        sms = self.env["sms.sms"].search([("partner_id", "=", visit.partner_id.id)])
+        sms.with_context(sms_api=UnreachableGateway(self.env))._send()
+        self.assertEqual(sms.state, "error")
+        self.assertEqual(
+            visit.message_ids.notification_ids.mapped("notification_status"),
+            ["exception"],
+        )
+        self.env.flush_all()
         visit.invalidate_recordset()
         self.assertTrue(visit.message_has_sms_error)
         self.assertIn(visit, self.Visit.search([("message_has_sms_error", "=", True)]))
