@@ -10,7 +10,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "application": True,
-    "depends": ["mail", "contacts", "hr", "survey", "calendar"],
+    "depends": ["mail", "sms", "contacts", "hr", "survey", "calendar"],
     "data": [
         "security/revisit_security.xml",
         "security/ir.model.access.csv",

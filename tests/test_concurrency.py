@@ -127,9 +127,15 @@ class TestConcurrentWorkers(WorkerProcessCase):
             row[0]
             for row in self.query(
                 "SELECT id FROM revisit_visit WHERE "
-                "(event_id = ANY(%s) OR partner_id = ANY(%s)) "
+                "((event_id = ANY(%s) AND rule_id = %s) OR partner_id = ANY(%s)) "
                 "AND scheduled_date BETWEEN %s AND %s",
-                (events, tiered.ids, self.today, self.today + timedelta(days=1)),
+                (
+                    events,
+                    rule.id,
+                    tiered.ids,
+                    self.today,
+                    self.today + timedelta(days=1),
+                ),
             )
         ]
         self.assertEqual(len(all_due), len(events) * 2 + len(tiered))

@@ -1,4 +1,4 @@
-"""Cross-addon checks on the test database: all four addons install together."""
+"""Cross-addon checks on the test database: all our addons install together."""
 
 from odoo.tests import TransactionCase, tagged
 
@@ -7,6 +7,10 @@ ADDONS = (
     "revisit_complaints",
     "revisit_appraisal",
     "revisit_appraisal_payroll",
+    "revisit_complaints_close_inactive",
+    "revisit_sale_stock",
+    "revisit_repair",
+    "revisit_project",
 )
 
 

@@ -5,7 +5,10 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     company_currency_id = fields.Many2one(
-        "res.currency", related="company_id.currency_id", readonly=True
+        "res.currency",
+        related="company_id.currency_id",
+        string="Company Currency",
+        readonly=True,
     )
 
     revisit_appraisal_bonus_a = fields.Monetary(

@@ -4,6 +4,7 @@ from . import (
     test_criterion,
     test_demo,
     test_grade,
+    test_integration,
     test_reports,
     test_rewards,
     test_tours,

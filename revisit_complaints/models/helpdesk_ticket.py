@@ -124,10 +124,18 @@ class HelpdeskTicket(models.Model):
         compute="_compute_possible_duplicate_id",
         string="Possible Duplicate of",
     )
+    # Helpdesk staff without a revisit group work tickets too: the visits are
+    # only shown to revisit users (their record rules then decide which ones).
     revisit_visit_ids = fields.One2many(
-        "revisit.visit", "ticket_id", string="Follow-up Visits"
+        "revisit.visit",
+        "ticket_id",
+        string="Follow-up Visits",
+        groups="revisit_management.group_revisit_user",
     )
-    revisit_visit_count = fields.Integer(compute="_compute_revisit_visit_count")
+    revisit_visit_count = fields.Integer(
+        compute="_compute_revisit_visit_count",
+        groups="revisit_management.group_revisit_user",
+    )
     awaiting_revisit = fields.Boolean(
         compute="_compute_awaiting_revisit",
         store=True,
@@ -258,6 +266,7 @@ class HelpdeskTicket(models.Model):
         if closed:
             closed._complaint_check_closable()
             closed._complaint_on_close()
+        (tickets - complaints).filtered("stage_id.closed")._revisit_on_close()
         return tickets
 
     def write(self, vals):
@@ -269,7 +278,23 @@ class HelpdeskTicket(models.Model):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             if stage.closed:
                 closing = self.filtered(lambda t: not t.stage_id.closed)
+        closing_tickets = closing
         closing = closing.filtered(lambda t: vals.get("is_complaint", t.is_complaint))
+        if closing and self.env.context.get("cron_id"):
+            # Another module's scheduled action closes tickets in bulk: a complaint
+            # that cannot close yet is left open and logged, the others close.
+            blocked = closing._complaint_closing_problems(vals)
+            if blocked:
+                for ticket, missing in blocked.items():
+                    _logger.warning(
+                        "Scheduled action %s: complaint %s left open, it cannot be "
+                        "closed yet (%s)",
+                        self.env.context["cron_id"],
+                        ticket.display_name,
+                        missing,
+                    )
+                others = self - self.browse([t.id for t in blocked])
+                return others.write(vals) if others else True
         closing._complaint_check_closable(vals)
         if "complaint_severity" in vals or "is_complaint" in vals:
             old = {t.id: (t.is_complaint, t.complaint_severity) for t in self}
@@ -286,6 +311,7 @@ class HelpdeskTicket(models.Model):
                 lambda t: t.complaint_severity == "major"
             )._complaint_notify_manager()
         closing._complaint_on_close()
+        (closing_tickets - closing)._revisit_on_close()
         return res
 
     def _complaint_check_outcome_write(self, vals):
@@ -370,8 +396,25 @@ class HelpdeskTicket(models.Model):
         `vals` are the values about to be written: the check runs before the
         write, so a refused closing leaves nothing behind.
         """
+        problems = [
+            self.env._(
+                "%(ticket)s: %(missing)s",
+                ticket=ticket.display_name,
+                missing=missing,
+            )
+            for ticket, missing in self._complaint_closing_problems(vals).items()
+        ]
+        if problems:
+            raise UserError(
+                self.env._(
+                    "These complaints cannot be closed yet:\n%s", "\n".join(problems)
+                )
+            )
+
+    def _complaint_closing_problems(self, vals=None):
+        """What each complaint still lacks to close: {ticket: text}."""
         vals = vals or {}
-        problems = []
+        problems = {}
         for ticket in self:
 
             def value(name, ticket=ticket):
@@ -403,19 +446,8 @@ class HelpdeskTicket(models.Model):
                 ) and not html2plaintext(value("complaint_reply") or "").strip():
                     missing.append(self.env._("write the reply letter"))
             if missing:
-                problems.append(
-                    self.env._(
-                        "%(ticket)s: %(missing)s",
-                        ticket=ticket.display_name,
-                        missing=", ".join(missing),
-                    )
-                )
-        if problems:
-            raise UserError(
-                self.env._(
-                    "These complaints cannot be closed yet:\n%s", "\n".join(problems)
-                )
-            )
+                problems[ticket] = ", ".join(missing)
+        return problems
 
     def _complaint_on_close(self):
         """Answer the complaint, plan its follow-up visit, close its duplicates."""
@@ -441,6 +473,37 @@ class HelpdeskTicket(models.Model):
             )
         )._complaint_create_followup()
         self._complaint_close_duplicates()
+
+    def _revisit_on_close(self):
+        """A closed ordinary ticket: the team's revisit event (its rules sample
+        which customers are asked about their satisfaction).
+
+        Sudo: helpdesk agents close tickets without any revisit right.
+        """
+        Event = self.env["revisit.event"].sudo()
+        # a ticket reopened and closed again is revisited once
+        known = set(
+            Event.search(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+            ).mapped("res_id")
+        )
+        vals_list = [
+            {
+                "partner_id": ticket.partner_id.commercial_partner_id.id,
+                "trigger": ticket.team_id.revisit_ticket_trigger,
+                "date": ticket.company_id._revisit_today(),
+                "reference": ticket.number,
+                "res_model": ticket._name,
+                "res_id": ticket.id,
+                "company_id": ticket.company_id.id,
+            }
+            for ticket in self
+            if ticket.partner_id
+            and ticket.team_id.revisit_ticket_trigger
+            and ticket.id not in known
+        ]
+        if vals_list:
+            Event.create(vals_list)
 
     def _complaint_attach_reply(self):
         """Anonymous and reply-only complaints keep their reply letter as a file."""

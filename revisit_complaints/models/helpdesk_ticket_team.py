@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -26,6 +26,25 @@ class HelpdeskTicketTeam(models.Model):
         domain=[("share", "=", False)],
         help="Handles and revisits major complaints and is notified of them at once.",
     )
+
+    revisit_ticket_trigger = fields.Selection(
+        selection="_selection_revisit_ticket_trigger",
+        string="Revisit Closed Tickets as",
+        default="ticket_closed",
+        help="A closed ticket that is not a complaint creates a revisit event of "
+        "this kind: the revisit rules of this trigger decide whether (sampling) and "
+        "when the customer is asked about their satisfaction. Empty: no revisit.",
+    )
+
+    @api.model
+    def _selection_revisit_ticket_trigger(self):
+        return [
+            (value, label)
+            for value, label in self.env["revisit.rule"]
+            ._fields["trigger"]
+            ._description_selection(self.env)
+            if value not in ("periodic", "manual", "complaint")
+        ]
 
     def _complaint_route_user(self, severity):
         """The user who handles and revisits a complaint of this severity."""

@@ -1,4 +1,5 @@
 from . import (
+    test_closing_jobs,
     test_complaint_duplicates,
     test_complaint_followup,
     test_complaint_judgement,
@@ -8,6 +9,8 @@ from . import (
     test_complaint_routing,
     test_complaint_security,
     test_demo,
+    test_helpdesk_agent,
+    test_ticket_revisit,
     test_tours,
     test_visit_complaint,
 )

@@ -1,10 +1,12 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.tests import tagged
 
 from .common import ComplaintCommon
 
 
+@tagged("post_install", "-at_install")
 class TestComplaintReport(ComplaintCommon):
     @classmethod
     def setUpClass(cls):

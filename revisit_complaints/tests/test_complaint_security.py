@@ -1,9 +1,10 @@
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
 from .common import ComplaintCommon
 
 
+@tagged("post_install", "-at_install")
 class TestComplaintSecurity(ComplaintCommon):
     @classmethod
     def setUpClass(cls):

@@ -26,6 +26,20 @@ class RevisitEvent(models.Model):
     reference = fields.Char(
         help="Document the event comes from, e.g. a surgery record."
     )
+    res_model = fields.Char(
+        string="Source Document Model",
+        index=True,
+        help="Model of the document the event comes from, e.g. stock.picking.",
+    )
+    res_id = fields.Many2oneReference(
+        string="Source Document ID", model_field="res_model", index=True
+    )
+    source_ref = fields.Reference(
+        selection="_selection_source_ref",
+        string="Source Document",
+        compute="_compute_source_ref",
+        help="The document the event comes from (a delivery, a repair, a project...).",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -45,6 +59,34 @@ class RevisitEvent(models.Model):
                 )
                 if part
             )
+
+    @api.model
+    def _selection_source_ref(self):
+        return [
+            (model.model, model.name)
+            for model in self.env["ir.model"].sudo().search([("transient", "=", False)])
+        ]
+
+    @api.depends("res_model", "res_id")
+    def _compute_source_ref(self):
+        for event in self:
+            event.source_ref = (
+                f"{event.res_model},{event.res_id}"
+                if event.res_model in self.env and event.res_id
+                else False
+            )
+
+    @api.constrains("res_model", "res_id")
+    def _check_source(self):
+        for event in self:
+            if event.res_model and event.res_model not in self.env:
+                raise ValidationError(
+                    self.env._(
+                        "The source document model %s does not exist.", event.res_model
+                    )
+                )
+            if event.res_id and not event.res_model:
+                raise ValidationError(self.env._("A source document needs its model."))
 
     def _compute_visit_count(self):
         counts = dict(

@@ -780,7 +780,14 @@ class RevisitVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-            if not visit.partner_id.email:
+            if visit.method == "sms" and not visit.partner_id.phone:
+                raise UserError(
+                    self.env._(
+                        "%(customer)s has no phone number for the SMS.",
+                        customer=visit.partner_id.display_name,
+                    )
+                )
+            if visit.method != "sms" and not visit.partner_id.email:
                 raise UserError(
                     self.env._(
                         "%(customer)s has no e-mail address for the questionnaire.",
@@ -796,10 +803,29 @@ class RevisitVisit(models.Model):
             visit.sudo().survey_user_input_id.deadline = fields.Datetime.now() + (
                 timedelta(days=visit.company_id.revisit_survey_valid_days)
             )
-            template.send_mail(
-                visit.id, email_layout_xmlid="mail.mail_notification_light"
-            )
+            if visit.method == "sms":
+                visit._send_survey_sms()
+            else:
+                template.send_mail(
+                    visit.id, email_layout_xmlid="mail.mail_notification_light"
+                )
         return True
+
+    def _send_survey_sms(self):
+        """Text the questionnaire link through Odoo's SMS (its configured
+        provider). The SMS is queued for the SMS scheduled action; a failure
+        shows on the visit (chatter and banner) to be fixed and resent."""
+        self.ensure_one()
+        self._message_sms(
+            self.env._(
+                "%(company)s: how satisfied are you with our service? Please "
+                "answer here: %(url)s",
+                company=self.company_id.name,
+                url=self._get_survey_url(),
+            ),
+            partner_ids=self.partner_id.ids,
+            put_in_queue=True,
+        )
 
     def _get_survey_url(self):
         self.ensure_one()

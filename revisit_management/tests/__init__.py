@@ -6,6 +6,8 @@ from . import (
     test_engine_plan,
     test_engine_schedule,
     test_engine_trust,
+    test_event_source,
+    test_partner_merge,
     test_report,
     test_revisit_tier,
     test_security,
@@ -14,5 +16,6 @@ from . import (
     test_visit_completion,
     test_visit_contact,
     test_visit_done_wizard,
+    test_visit_sms,
     test_visit_survey,
 )

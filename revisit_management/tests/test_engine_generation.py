@@ -4,11 +4,13 @@ from datetime import timedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import RevisitCase
 
 
+@tagged("post_install", "-at_install")
 class TestEngineGeneration(RevisitCase):
     def test_default_rules_create_their_steps(self):
         """Each default rule: one visit per step, at event date + offset, with

@@ -1,9 +1,10 @@
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
 from .common import RevisitCase
 
 
+@tagged("post_install", "-at_install")
 class TestSecurity(RevisitCase):
     def setUp(self):
         super().setUp()

@@ -49,6 +49,7 @@ class TestVisitSurvey(RevisitCase):
         rule.write({"survey_id": survey.id, "method": "sms"})
         visit = self.event("discharge").visit_ids
         self.assertEqual(visit.method, "sms")
+        visit.partner_id.phone = "+86 138 0013 8002"
         visit.action_send_survey()
         self.assertEqual(visit.survey_user_input_id.survey_id, survey)
 

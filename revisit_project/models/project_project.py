@@ -1,0 +1,65 @@
+from odoo import api, models
+
+
+class ProjectProject(models.Model):
+    _inherit = "project.project"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        projects = super().create(vals_list)
+        projects.filtered("date_start")._revisit_create_events("project_start")
+        return projects
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "date_start" in vals or "date" in vals:
+            # project keeps a start date only with an end date: read it back
+            self.filtered("date_start")._revisit_create_events("project_start")
+        if vals.get("stage_id"):
+            self.filtered("stage_id.fold")._revisit_create_events("project_done")
+        return res
+
+    def _revisit_create_events(self, trigger):
+        """One `project_start` / `project_done` event per customer project.
+
+        A project is started when its start date is set or its first task is
+        created, and completed when it reaches a folded (closed) stage.
+        Sudo: project users have no revisit right; the events only plan what
+        the rules ask for.
+        """
+        projects = self.filtered("partner_id")
+        if not projects:
+            return
+        Event = self.env["revisit.event"].sudo()
+        known = set(
+            Event.search(
+                [
+                    ("trigger", "=", trigger),
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", projects.ids),
+                ]
+            ).mapped("res_id")
+        )
+        vals_list = []
+        for project in projects:
+            if project.id in known:
+                continue
+            company = project.company_id or self.env.company
+            date = (
+                project.date_start
+                if trigger == "project_start" and project.date_start
+                else company._revisit_today()
+            )
+            vals_list.append(
+                {
+                    "partner_id": project.partner_id.commercial_partner_id.id,
+                    "trigger": trigger,
+                    "date": date,
+                    "reference": project.display_name,
+                    "res_model": self._name,
+                    "res_id": project.id,
+                    "company_id": company.id,
+                }
+            )
+        if vals_list:
+            Event.create(vals_list)
