@@ -98,6 +98,8 @@ class TestChineseData(TransactionCase):
             if not names:
                 continue
             for record in Model.browse(list(xmlids)).exists():
+                if model_name == "ir.model.fields" and record.name == "display_name":
+                    continue  # Odoo's own field, registered by every extending module
                 for name in names:
                     value = record[name]
                     if not value or not isinstance(value, str):

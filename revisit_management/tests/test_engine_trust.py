@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.addons.base.models import ir_cron
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time
+from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
 from .common import RevisitCase, use_chinese
@@ -14,6 +14,7 @@ from .common import RevisitCase, use_chinese
 ACTIVITY_TYPE = "revisit_management.mail_activity_type_revisit"
 
 
+@tagged("post_install", "-at_install")
 class TestOneBirthPath(RevisitCase):
     """Every producer of visits goes through revisit.visit.create()."""
 
@@ -189,6 +190,7 @@ class TestActivityInStep(RevisitCase):
         self.assertFalse(self.activity(later))
 
 
+@tagged("post_install", "-at_install")
 class TestCompanyCalendarDay(RevisitCase):
     """Asia/Shanghai company and users: at 07:30 local, UTC is still on the
     day before. Every "today" is Shanghai's."""
