@@ -5,11 +5,12 @@ Each bad input asserts the error class and that nothing was written."""
 from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
 from .common import RevisitCase
 
 
+@tagged("post_install", "-at_install")
 class TestTrust(RevisitCase):
     @classmethod
     def setUpClass(cls):
