@@ -9,16 +9,7 @@ import unittest
 
 from odoo.tests import TransactionCase, tagged
 
-ADDONS = (
-    "revisit_management",
-    "revisit_complaints",
-    "revisit_appraisal",
-    "revisit_appraisal_payroll",
-    "revisit_complaints_close_inactive",
-    "revisit_sale_stock",
-    "revisit_repair",
-    "revisit_project",
-)
+from .test_suite_installed import ADDONS
 
 
 def _test_classes(addon):
