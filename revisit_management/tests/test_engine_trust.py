@@ -374,3 +374,52 @@ class TestTextsInTheCompanyLanguage(RevisitCase):
             lambda a: a.activity_type_id == self.env.ref(ACTIVITY_TYPE)
         ).summary
         self.assertFalse(re.search("[A-Za-z]{3,}", summary), summary)
+
+
+class TestConfidentialCustomersInTheEngine(RevisitCase):
+    """Assignment, reminders and escalation reach only people who may read the
+    visit."""
+
+    def test_top_secret_visits_go_only_to_who_may_read_them(self):
+        self.customer.write(
+            {
+                "revisit_confidentiality": "top_secret",
+                "revisit_department_id": self.department.id,
+            }
+        )
+        visit = self.event("discharge").visit_ids
+        self.assertEqual(visit.department_id, self.department)
+        self.assertFalse(visit.user_id, "no staff member may read a top secret file")
+        self.customer.revisit_user_id = self.staff2
+        owned = self.event("consultation").visit_ids
+        self.assertEqual(owned.user_id, self.staff2)
+        self.assertTrue(owned.with_user(self.staff2).has_access("read"))
+
+    def test_escalation_only_to_a_manager_who_may_read(self):
+        self.customer.write(
+            {"revisit_confidentiality": "top_secret", "revisit_user_id": self.staff.id}
+        )
+        today = self.company._revisit_today()
+        visit = self.visit(
+            scheduled_date=today - timedelta(days=10),
+            department_id=self.department.id,
+        )
+        self.assertFalse(visit.with_user(self.head).has_access("read"))
+        overdue_type = self.env.ref(
+            "revisit_management.mail_activity_type_revisit_overdue"
+        )
+        visit._escalate(today)
+        self.assertFalse(
+            visit.activity_ids.filtered(lambda a: a.activity_type_id == overdue_type)
+        )
+        self.assertEqual(visit.escalation_date, today)
+        self.customer.revisit_confidentiality = "normal"
+        other = self.visit(
+            scheduled_date=today - timedelta(days=10),
+            department_id=self.department.id,
+        )
+        other._escalate(today)
+        escalation = other.activity_ids.filtered(
+            lambda a: a.activity_type_id == overdue_type
+        )
+        self.assertEqual(escalation.user_id, self.head)
