@@ -159,11 +159,13 @@ class TestBadDataInBatches(TransactionCase):
         stale.invalidate_recordset()
         cron = self._cron("_cron_remind")
         self._run(cron)
+        reminders = self.env["mail.mail"].search(
+            [("model", "=", "res.users"), ("res_id", "=", self.staff.id)]
+        )
         for visit in good:
-            self.assertTrue(
-                self.env["mail.mail"].search_count(
-                    [("model", "=", "revisit.visit"), ("res_id", "=", visit.id)]
-                ),
+            self.assertIn(
+                visit.name,
+                "".join(reminders.mapped("body_html")),
                 "the rest of the batch got no reminder",
             )
         self.assertFalse(
@@ -177,8 +179,10 @@ class TestBadDataInBatches(TransactionCase):
             "a departed employee was given a reminder activity",
         )
         mails = self.env["mail.mail"].search(
-            [("model", "=", "revisit.visit"), ("res_id", "=", stale.id)]
+            [("model", "=", "res.users"), ("res_id", "=", self.departed.id)]
         )
+        self.assertFalse(mails, "a departed employee was sent a reminder")
+        mails = self.env["mail.mail"].search([("body_html", "ilike", stale.name)])
         self.assertNotIn(self.departed.partner_id, mails.recipient_ids)
         self.assertFalse(
             [m for m in mails if self.departed.email in (m.email_to or "")],

@@ -139,21 +139,43 @@ class TestConcurrentWorkers(WorkerProcessCase):
             )
         ]
         self.assertEqual(len(all_due), len(events) * 2 + len(tiered))
-        messages = self.query(
-            "SELECT res_id, subject, count(*) FROM mail_message "
-            "WHERE model = 'revisit.visit' AND res_id = ANY(%s) "
-            "AND message_type IN "
-            # the creation message (a notification) is not a reminder
-            "('email', 'email_outgoing', 'comment') "
-            "GROUP BY res_id, subject",
-            (all_due,),
-        )
-        reminded = {res_id for res_id, _subject, _count in messages}
         self.assertEqual(
-            sorted(set(all_due) - reminded), [], "a due visit got no reminder"
+            self.query(
+                "SELECT count(*) FROM revisit_visit WHERE id = ANY(%s) "
+                "AND reminder_date IS NULL",
+                (all_due,),
+            ),
+            [(0,)],
+            "a due visit was not reminded",
+        )
+        # the assignee's reminder e-mails list each due visit exactly once
+        names = dict(
+            self.query(
+                "SELECT id, name FROM revisit_visit WHERE id = ANY(%s)", (all_due,)
+            )
+        )
+        bodies = [
+            body
+            for (body,) in self.query(
+                "SELECT mm.body_html FROM mail_mail mm "
+                "JOIN mail_message m ON m.id = mm.mail_message_id "
+                "WHERE m.model = 'res.users' AND m.res_id = %s",
+                (staff.id,),
+            )
+        ]
+        listed = {
+            visit_id: sum(body.count(f">{name}<") for body in bodies)
+            for visit_id, name in names.items()
+        }
+        self.assertEqual(
+            sorted(v for v, count in listed.items() if count == 0),
+            [],
+            "a due visit got no reminder",
         )
         self.assertEqual(
-            [row for row in messages if row[2] > 1], [], "a reminder was sent twice"
+            sorted(v for v, count in listed.items() if count > 1),
+            [],
+            "a reminder was sent twice",
         )
         activities = self.query(
             "SELECT res_id, activity_type_id, user_id, count(*) FROM mail_activity "

@@ -88,47 +88,30 @@ class RevisitPlanner(models.AbstractModel):
         """``create()`` in batches, with the flags of Odoo's bulk generators
         (``hr.leave.generate.multi.wizard``): the chatter's per-record work is
         skipped and done here for the whole batch instead: the assignees
-        follow their visits and each visit logs its creation message. The
-        assignees' activities come from ``create()`` itself."""
+        follow their visits and each visit logs its creation message; then
+        the assignees' activities are created (``activity_update()``)."""
         Visit = (
             self.env["revisit.visit"]
             .sudo()
-            .with_context(tracking_disable=True, mail_activity_automation_skip=True)
+            .with_context(
+                tracking_disable=True,
+                mail_activity_automation_skip=True,
+                revisit_planner_birth=True,
+            )
         )
         visits = Visit.browse()
         for chunk in split_every(CREATE_BATCH, vals_list):
             batch = Visit.create(list(chunk))
             self._born(batch)
+            batch.activity_update()
             visits |= batch
         return visits.with_env(self.env["revisit.visit"].env)
 
     @api.model
     def _born(self, visits):
         """Followers and creation messages of a batch of new visits, in a few
-        queries instead of several per visit: the assignees follow their
-        visits with the default subtypes (those their activity made followers
-        already are kept as they are)."""
-        Followers = self.env["mail.followers"].sudo()
-        followed = {
-            (follower.res_id, follower.partner_id.id)
-            for follower in Followers.search(
-                [("res_model", "=", visits._name), ("res_id", "in", visits.ids)]
-            )
-        }
-        subtypes = self.env["mail.message.subtype"].default_subtypes(visits._name)[0]
-        Followers.create(
-            [
-                {
-                    "res_model": visits._name,
-                    "res_id": visit.id,
-                    "partner_id": visit.user_id.partner_id.id,
-                    "subtype_ids": [(6, 0, subtypes.ids)],
-                }
-                for visit in visits
-                if visit.user_id.partner_id
-                and (visit.id, visit.user_id.partner_id.id) not in followed
-            ]
-        )
+        queries instead of several per visit."""
+        visits._follow_assignees()
         author = self.env.user.partner_id.id
         for company in visits.company_id:
             mine = visits.filtered(lambda v, c=company: v.company_id == c)

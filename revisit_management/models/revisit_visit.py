@@ -363,8 +363,74 @@ class RevisitVisit(models.Model):
         for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
             vals["name"] = name
         visits = super().create(vals_list)
-        visits.activity_update()
+        if not self.env.context.get("revisit_planner_birth"):
+            # the planner updates the activities itself, after the chatter
+            visits.activity_update()
         return visits
+
+    def _check_company(self, fnames=None):
+        """Odoo checks each record's links one by one (a domain per record
+        and field): a batch of generated visits checks each company's values
+        at once, and falls back to the per-record check, with its message,
+        only when some value is wrong."""
+        if len(self) < 2:
+            return super()._check_company(fnames)
+        if fnames is None or {"company_id", "company_ids"} & set(fnames):
+            fnames = self._fields
+        names = [
+            name
+            for name in fnames
+            if self._fields[name].relational
+            and self._fields[name].check_company
+            and not self._fields[name].company_dependent
+        ]
+        records = self.sudo()
+        for company, visits in records.grouped("company_id").items():
+            for name in names:
+                linked = visits[name]
+                if not linked:
+                    continue
+                domain = linked._check_company_domain(company)
+                if domain and linked != linked.with_context(
+                    active_test=False
+                ).filtered_domain(domain):
+                    return super()._check_company(fnames)
+        return None
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # activity_update() makes the assignees followers of all the visits at
+        # once before creating their activities: mail.activity.create() would
+        # subscribe them again, assignee by assignee (several queries each)
+        if self.env.context.get("revisit_followers_done") and not subtype_ids:
+            return True
+        return super().message_subscribe(partner_ids, subtype_ids)
+
+    def _follow_assignees(self):
+        """Make the assignees followers of their visits (default subtypes), in
+        a few queries for the whole recordset; followers are kept as they are."""
+        visits = self.sudo().filtered("user_id.partner_id")
+        if not visits:
+            return
+        Followers = self.env["mail.followers"].sudo()
+        followed = {
+            (follower.res_id, follower.partner_id.id)
+            for follower in Followers.search(
+                [("res_model", "=", self._name), ("res_id", "in", visits.ids)]
+            )
+        }
+        subtypes = self.env["mail.message.subtype"].default_subtypes(self._name)[0]
+        Followers.create(
+            [
+                {
+                    "res_model": self._name,
+                    "res_id": visit.id,
+                    "partner_id": visit.user_id.partner_id.id,
+                    "subtype_ids": [(6, 0, subtypes.ids)],
+                }
+                for visit in visits
+                if (visit.id, visit.user_id.partner_id.id) not in followed
+            ]
+        )
 
     def write(self, vals):
         self._check_workflow_write([vals])
@@ -530,7 +596,10 @@ class RevisitVisit(models.Model):
         if to_unlink:
             to_unlink.unlink()
         if to_create:
-            Activity.with_context(mail_activity_quick_update=True).create(to_create)
+            self.browse([vals["res_id"] for vals in to_create])._follow_assignees()
+            Activity.with_context(
+                mail_activity_quick_update=True, revisit_followers_done=True
+            ).create(to_create)
 
     def _revisit_text(self, render):
         """A text written into a record, in the language of the company's users."""
@@ -538,13 +607,10 @@ class RevisitVisit(models.Model):
         return render(self.with_context(lang=company._revisit_lang()).env)
 
     def mail_allowed_qweb_expressions(self):
-        # plain fields of the reminder and notice e-mails: rendered without eval
+        # plain fields of the customer's notice e-mail: rendered without eval
         return (
             *super().mail_allowed_qweb_expressions(),
             "object.company_id.name",
-            "object.partner_id.display_name",
-            "object.partner_id.revisit_contact_hours",
-            "object.purpose",
             "object.scheduled_date",
         )
 
@@ -877,7 +943,7 @@ class RevisitVisit(models.Model):
         )
 
     @api.model
-    def _cron_batches(self, domain, process, batch_size=None, model=None):
+    def _cron_batches(self, domain, process, batch_size=None, model=None, lock=True):
         """Run ``process`` on batches of the records matching ``domain`` that
         this worker can lock, committing progress after each batch.
 
@@ -885,7 +951,8 @@ class RevisitVisit(models.Model):
         cut short (time budget, restart, kill) leaves only the rest for the
         next run. A batch that fails is run again one record at a time: a
         failing record is logged and skipped, the others are processed.
-        Return False when the run's time budget is spent."""
+        Return False when the run's time budget is spent. Without ``lock``,
+        ``process`` locks what it changes itself."""
         Model = self if model is None else model
         batch_size = batch_size or self._cron_batch_size()
         last_id = 0
@@ -900,7 +967,7 @@ class RevisitVisit(models.Model):
             last_id = batch[-1].id
             # a fresh transaction: what other workers committed is seen
             self.env["ir.cron"]._commit_progress()
-            records = self._try_lock(batch).filtered_domain(domain)
+            records = (self._try_lock(batch) if lock else batch).filtered_domain(domain)
             try:
                 with self.env.cr.savepoint():
                     process(records)
@@ -988,7 +1055,7 @@ class RevisitVisit(models.Model):
         for company in self._cron_companies():
             today = company._revisit_today()
             horizon = today + timedelta(days=company.revisit_reminder_days)
-            if not self._cron_batches(
+            due = Domain(
                 [
                     ("company_id", "=", company.id),
                     ("state", "in", OPEN_STATES),
@@ -998,8 +1065,18 @@ class RevisitVisit(models.Model):
                     "|",
                     ("reminder_date", "=", False),
                     ("reminder_date", "<", today),
-                ],
-                lambda visits, t=today: visits._remind_assignees(template, t),
+                ]
+            )
+            # assignee by assignee: one e-mail each, whatever their number of
+            # visits; an assignee drops out once their visits are reminded
+            assignees = [
+                user.id for [user] in self.sudo()._read_group(due, ["user_id"])
+            ]
+            if not self._cron_batches(
+                [("id", "in", assignees)],
+                lambda users, d=due, t=today: self._remind_users(users, d, template, t),
+                model=self.env["res.users"].sudo(),
+                lock=False,
             ):
                 return
             # visits entering the horizon get their assignee's activity
@@ -1036,12 +1113,23 @@ class RevisitVisit(models.Model):
             ):
                 return
 
+    @api.model
+    def _remind_users(self, users, domain, template, today):
+        for user in users:
+            visits = self._try_lock(
+                self.sudo().search(Domain.AND([domain, [("user_id", "=", user.id)]]))
+            )
+            visits._remind_assignees(template, today)
+
     def _remind_assignees(self, template, today):
-        """E-mail the assignees, whose activity is there."""
+        """Bring the assignee's activities and send them one e-mail listing
+        these visits (one assignee's)."""
         if not self:
             return
         self.activity_update()
-        template.send_mail_batch(self.ids)
+        template.with_context(revisit_visit_ids=self.ids).send_mail(
+            self.user_id.id, email_layout_xmlid="mail.mail_notification_light"
+        )
         self.sudo().reminder_date = today
 
     def _notify_customers(self, template, today):

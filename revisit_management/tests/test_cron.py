@@ -100,21 +100,35 @@ class TestCron(RevisitCase):
         self.assertEqual(due.reminder_date, self.today)
         self.assertEqual(tomorrow.reminder_date, self.today)
         self.assertFalse(later.reminder_date)
-        mails = self.env["mail.mail"].search(
-            [("model", "=", "revisit.visit"), ("res_id", "in", (due | tomorrow).ids)]
-        )
+        mails = self._reminders(self.staff | self.staff2)
         self.assertEqual(len(mails), 2)
         self.assertEqual(mails.recipient_ids, (self.staff | self.staff2).partner_id)
+        self.assertIn(due.name, self._reminders(self.staff).body_html)
+        self.assertIn(tomorrow.name, self._reminders(self.staff2).body_html)
         self.run_cron("ir_cron_revisit_remind")
-        self.assertEqual(
-            self.env["mail.mail"].search_count(
-                [
-                    ("model", "=", "revisit.visit"),
-                    ("res_id", "in", (due | tomorrow).ids),
-                ]
-            ),
-            2,
+        self.assertEqual(len(self._reminders(self.staff | self.staff2)), 2)
+
+    def _reminders(self, users):
+        return self.env["mail.mail"].search(
+            [("model", "=", "res.users"), ("res_id", "in", users.ids)]
         )
+
+    def test_remind_one_mail_per_assignee(self):
+        """However many visits are due, the assignee gets one e-mail listing
+        them all, and an activity on each."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "revisit_management.cron_batch_size", 2
+        )
+        visits = self.visit(scheduled_date=self.today)
+        visits |= self.visit(scheduled_date=self.today)
+        visits |= self.visit(scheduled_date=self.today + timedelta(days=1))
+        self.run_cron("ir_cron_revisit_remind")
+        mail = self._reminders(self.staff)
+        self.assertEqual(len(mail), 1)
+        for visit in visits:
+            self.assertIn(visit.name, mail.body_html)
+            self.assertEqual(visit.reminder_date, self.today)
+            self.assertEqual(len(visit.activity_ids), 1)
 
     def test_remind_skips_a_failing_visit(self):
         first = self.visit(scheduled_date=self.today)
