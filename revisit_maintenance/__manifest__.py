@@ -10,6 +10,9 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["revisit_management", "maintenance"],
-    "data": ["views/maintenance_equipment_views.xml", "views/maintenance_request_views.xml"],
+    "data": [
+        "views/maintenance_equipment_views.xml",
+        "views/maintenance_request_views.xml",
+    ],
     "auto_install": True,
 }

@@ -6,7 +6,6 @@ class MaintenanceEquipment(models.Model):
 
     customer_id = fields.Many2one(
         "res.partner",
-        string="Customer",
         index="btree_not_null",
         check_company=True,
         tracking=True,

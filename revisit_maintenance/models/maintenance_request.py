@@ -6,7 +6,6 @@ class MaintenanceRequest(models.Model):
 
     customer_id = fields.Many2one(
         "res.partner",
-        string="Customer",
         compute="_compute_customer_id",
         store=True,
         readonly=False,
@@ -43,9 +42,11 @@ class MaintenanceRequest(models.Model):
         only plans what the rules ask for.
         """
         requests = self.filtered(
-            lambda r: r.stage_id.done
-            and not r.archive
-            and r.customer_id.commercial_partner_id.active
+            lambda r: (
+                r.stage_id.done
+                and not r.archive
+                and r.customer_id.commercial_partner_id.active
+            )
         )
         if not requests:
             return

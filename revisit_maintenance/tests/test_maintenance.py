@@ -74,7 +74,9 @@ class TestMaintenance(TransactionCase):
         event = self._events(request)
         self.assertEqual(len(event), 1)
         self.assertEqual(event.trigger, "repair")
-        self.assertEqual(event.partner_id, self.customer, "the company, not the contact")
+        self.assertEqual(
+            event.partner_id, self.customer, "the company, not the contact"
+        )
         self.assertEqual(event.source_ref, request)
         self.assertEqual(event.reference, request.name)
         self.assertEqual(event.date, LOCAL_DAY, "the company's day, not UTC's")
@@ -135,8 +137,6 @@ class TestMaintenance(TransactionCase):
         self._close(request)
         self.assertEqual(len(self._events(request)), 1)
         self.assertFalse(
-            self.env["revisit.event"]
-            .with_user(self.technician)
-            .has_access("read"),
+            self.env["revisit.event"].with_user(self.technician).has_access("read"),
             "the technician still sees no revisit event",
         )
