@@ -56,15 +56,23 @@ class RevisitVisit(models.Model):
         leads = Lead.create([visit._revisit_lead_values() for visit in visits])
         for lead in leads:
             visit = lead.revisit_visit_id
-            visit.message_post(
-                body=visit._revisit_text(
+            if lead.user_id:
+                body = visit._revisit_text(
                     lambda env, lead=lead: env._(
                         "Sales opportunity passed on to %(salesperson)s: %(lead)s",
-                        salesperson=lead.user_id.name or env._("sales (unassigned)"),
+                        salesperson=lead.user_id.name,
                         lead=lead.name,
                     )
                 )
-            )
+            else:
+                body = visit._revisit_text(
+                    lambda env, lead=lead: env._(
+                        "Sales opportunity passed on to sales, unassigned (the "
+                        "customer has no salesperson): %(lead)s",
+                        lead=lead.name,
+                    )
+                )
+            visit.message_post(body=body)
         return leads
 
     def _revisit_salesperson(self):
@@ -110,9 +118,10 @@ class RevisitVisit(models.Model):
 
     def action_open_leads(self):
         self.ensure_one()
+        name = self.env._("Leads")
         action = {
             "type": "ir.actions.act_window",
-            "name": self.env._("Leads"),
+            "name": name,
             "res_model": "crm.lead",
             "view_mode": "list,form",
             "domain": [("revisit_visit_id", "=", self.id)],
