@@ -153,3 +153,14 @@ class TestCrm(RevisitCase):
         visit = self.visit(method="phone")
         self._done(visit, "想再买一台")
         self.assertIn("销售机会", self._leads(visit).name)
+
+    def test_outcome_dialog_shows_the_note_already_written(self):
+        visit = self.visit(method="phone", opportunity_note="Needs spare parts")
+        wizard = (
+            self.env["revisit.visit.done"]
+            .with_user(self.staff)
+            .create({"visit_id": visit.id, "satisfaction": "5"})
+        )
+        self.assertEqual(wizard.opportunity_note, "Needs spare parts")
+        wizard.action_done()
+        self.assertIn("Needs spare parts", self._leads(visit).description)

@@ -30,7 +30,7 @@ class MaintenanceRequest(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("stage_id") or vals.get("customer_id"):
+        if {"stage_id", "customer_id", "equipment_id"} & set(vals):
             self._revisit_create_repair_events()
         return res
 
