@@ -11,6 +11,8 @@ ADDONS = (
     "revisit_sale_stock",
     "revisit_repair",
     "revisit_project",
+    "revisit_maintenance",
+    "revisit_crm",
 )
 
 
