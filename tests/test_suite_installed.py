@@ -11,6 +11,7 @@ ADDONS = (
     "revisit_sale_stock",
     "revisit_repair",
     "revisit_project",
+    "revisit_hr_expense",
 )
 
 
