@@ -9,5 +9,6 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["revisit_management", "repair"],
+    "demo": ["demo/revisit_repair_demo.xml"],
     "auto_install": True,
 }

@@ -11,5 +11,6 @@
     "development_status": "Alpha",
     "depends": ["revisit_management", "sale_stock"],
     "data": ["views/product_template_views.xml"],
+    "demo": ["demo/revisit_sale_stock_demo.xml"],
     "auto_install": True,
 }

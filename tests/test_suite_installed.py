@@ -13,6 +13,7 @@ ADDONS = (
     "revisit_project",
     "revisit_maintenance",
     "revisit_crm",
+    "revisit_hr_expense",
 )
 
 

@@ -1,1 +1,1 @@
-from . import test_project
+from . import test_demo, test_project

@@ -1,1 +1,1 @@
-from . import test_repair
+from . import test_demo, test_repair

@@ -1,1 +1,1 @@
-from . import test_sale_stock
+from . import test_demo, test_sale_stock

@@ -1,0 +1,1 @@
+from . import hr_expense, res_company, res_config_settings, revisit_visit

@@ -1,0 +1,48 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSaleStockDemo(TransactionCase):
+    """The demo order, confirmed and delivered, created its events and visits."""
+
+    def setUp(self):
+        super().setUp()
+        self.order = self.env.ref(
+            "revisit_sale_stock.sale_order_liu_yang_demo", raise_if_not_found=False
+        )
+        if not self.order:
+            self.skipTest("demo data not installed")
+
+    def _events(self, record):
+        return self.env["revisit.event"].search(
+            [("res_model", "=", record._name), ("res_id", "=", record.id)]
+        )
+
+    def test_confirmed_and_delivered_order_created_its_visits(self):
+        customer = self.env.ref("revisit_management.res_partner_liu_yang_demo")
+        self.assertEqual(customer.name, "刘洋")
+        self.assertEqual(self.order.state, "sale")
+        new_customer = self._events(self.order)
+        self.assertEqual(new_customer.trigger, "new_customer")
+        self.assertEqual(new_customer.partner_id, customer)
+        self.assertEqual(
+            new_customer.visit_ids.rule_id,
+            self.env.ref("revisit_management.revisit_rule_new_customer"),
+        )
+        picking = self.order.picking_ids
+        self.assertEqual(len(picking), 1)
+        self.assertEqual(picking.state, "done")
+        events = self._events(picking)
+        self.assertEqual(sorted(events.mapped("trigger")), ["delivery", "warranty_end"])
+        self.assertEqual(events.partner_id, customer)
+        delivery = events.filtered(lambda e: e.trigger == "delivery")
+        self.assertEqual(
+            delivery.visit_ids.step_id,
+            self.env.ref("revisit_management.revisit_rule_delivery").step_ids,
+        )
+        warranty = events - delivery
+        self.assertEqual(warranty.date, delivery.date + relativedelta(months=12))
+        self.assertEqual(len(warranty.visit_ids), 1)
+        self.assertEqual((new_customer | events).visit_ids.partner_id, customer)
