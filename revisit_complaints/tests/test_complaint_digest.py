@@ -63,6 +63,7 @@ class TestComplaintDigest(ComplaintCommon):
         self._close_valid(first)
         self.assertTrue(first.closed_date)
         # closed on Thursday 10th in Shanghai
+        first.flush_recordset()
         self.env.cr.execute(
             "UPDATE helpdesk_ticket SET closed_date = %s WHERE id = %s",
             (datetime(2030, 1, 10, 3, 0), first.id),

@@ -20,6 +20,7 @@ class TestProblemCategory(RevisitCase):
         names = (
             self.env["revisit.problem.category"]
             .with_user(self.staff)
+            .with_context(lang=self.staff.lang)
             .search([])
             .mapped("name")
         )
