@@ -23,25 +23,24 @@ class DigestDigest(models.Model):
 
     kpi_revisit_complaint_received = fields.Boolean("Complaints Received")
     kpi_revisit_complaint_received_value = fields.Integer(
+        "Complaints Received Value",
         compute="_compute_kpi_revisit_complaint_received_value",
-        export_string_translation=False,
     )
     kpi_revisit_complaint_closed = fields.Boolean("Complaints Closed")
     kpi_revisit_complaint_closed_value = fields.Integer(
-        compute="_compute_kpi_revisit_complaint_closed_value",
-        export_string_translation=False,
+        "Complaints Closed Value", compute="_compute_kpi_revisit_complaint_closed_value"
     )
     kpi_revisit_complaint_overdue = fields.Boolean("Complaints Overdue")
     kpi_revisit_complaint_overdue_value = fields.Integer(
+        "Complaints Overdue Value",
         compute="_compute_kpi_revisit_complaint_overdue_value",
-        export_string_translation=False,
     )
     kpi_revisit_complaint_valid_share = fields.Boolean(
         "Valid Complaints, Share of Customers (%)"
     )
     kpi_revisit_complaint_valid_share_value = fields.Float(
+        "Valid Complaints Share Value (%)",
         compute="_compute_kpi_revisit_complaint_valid_share_value",
-        export_string_translation=False,
     )
 
     def _complaint_check_access(self):

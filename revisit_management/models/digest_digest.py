@@ -33,33 +33,28 @@ class DigestDigest(models.Model):
 
     kpi_revisit_visit_done = fields.Boolean("Revisits Done")
     kpi_revisit_visit_done_value = fields.Integer(
-        compute="_compute_kpi_revisit_visit_done_value",
-        export_string_translation=False,
+        "Revisits Done Value", compute="_compute_kpi_revisit_visit_done_value"
     )
     kpi_revisit_on_time_rate = fields.Boolean("Revisits Done On Time (%)")
     kpi_revisit_on_time_rate_value = fields.Float(
+        "Revisits Done On Time Value (%)",
         compute="_compute_kpi_revisit_on_time_rate_value",
-        export_string_translation=False,
     )
     kpi_revisit_visit_overdue = fields.Boolean("Overdue Revisits")
     kpi_revisit_visit_overdue_value = fields.Integer(
-        compute="_compute_kpi_revisit_visit_overdue_value",
-        export_string_translation=False,
+        "Overdue Revisits Value", compute="_compute_kpi_revisit_visit_overdue_value"
     )
     kpi_revisit_satisfaction = fields.Boolean("Revisit Satisfaction (Average)")
     kpi_revisit_satisfaction_value = fields.Float(
-        compute="_compute_kpi_revisit_satisfaction_value",
-        export_string_translation=False,
+        "Revisit Satisfaction Value", compute="_compute_kpi_revisit_satisfaction_value"
     )
     kpi_revisit_unreachable = fields.Boolean("Customers Unreachable")
     kpi_revisit_unreachable_value = fields.Integer(
-        compute="_compute_kpi_revisit_unreachable_value",
-        export_string_translation=False,
+        "Customers Unreachable Value", compute="_compute_kpi_revisit_unreachable_value"
     )
     kpi_revisit_problem = fields.Boolean("Customers' Problems")
     kpi_revisit_problem_value = fields.Integer(
-        compute="_compute_kpi_revisit_problem_value",
-        export_string_translation=False,
+        "Customers' Problems Value", compute="_compute_kpi_revisit_problem_value"
     )
 
     # ------------------------------------------------------------
