@@ -15,6 +15,7 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/revisit_rule_data.xml",
+        "data/digest_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",

@@ -1,4 +1,5 @@
 from . import (
+    digest_digest,
     helpdesk_ticket,
     helpdesk_ticket_team,
     res_company,

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.tools import plaintext2html
 
 
@@ -30,32 +30,6 @@ class RevisitVisit(models.Model):
                 RevisitVisit, self.filtered(lambda v: not v.ticket_id)
             )._create_next_visits(kind)
         return super()._create_next_visits(kind)
-
-    @api.model
-    def _get_digest_values(self, date_from, date_to):
-        """Add the complaint figures to the weekly and monthly digest."""
-        values = super()._get_digest_values(date_from, date_to)
-        stats = (
-            self.env["revisit.complaint.report"]
-            .sudo()
-            ._complaint_statistics(date_from, date_to)
-        )
-        values["complaints"] = stats
-        values.setdefault("extra_rows", []).extend(
-            [
-                (self.env._("Complaints"), stats["complaint_count"]),
-                (
-                    self.env._("Complaint handling rate (%)"),
-                    round(stats["handling_rate"], 1),
-                ),
-                (
-                    self.env._("Valid complaints, share of customers (%)"),
-                    round(stats["valid_customer_share"], 2),
-                ),
-                (self.env._("Repeat complaints"), stats["repeat_count"]),
-            ]
-        )
-        return values
 
     def _complaint_apply_outcome(self):
         for visit in self.filtered(lambda v: v.ticket_id and v.state == "done"):

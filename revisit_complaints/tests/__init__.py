@@ -1,5 +1,6 @@
 from . import (
     test_closing_jobs,
+    test_complaint_digest,
     test_complaint_duplicates,
     test_complaint_followup,
     test_complaint_judgement,

@@ -77,12 +77,6 @@ class TestComplaintReport(ComplaintCommon):
         )
         self.assertEqual(stats["revisit_rate_by_severity"]["general"], 100.0)
 
-    def test_digest_includes_the_complaints(self):
-        self._complaint(self.customer, 0)
-        values = self.env["revisit.visit"]._get_digest_values(self.today, self.today)
-        self.assertEqual(values["complaints"]["complaint_count"], 1)
-        self.assertIn(("Complaints", 1), values["extra_rows"])
-
     def test_screens_show_the_complaint(self):
         for view_type in ("pivot", "graph", "search"):
             self.env["revisit.complaint.report"].get_view(view_type=view_type)

@@ -1,4 +1,5 @@
 from . import (
+    digest_digest,
     res_company,
     res_config_settings,
     res_partner,
@@ -6,6 +7,7 @@ from . import (
     revisit_plan,
     revisit_plan_line,
     revisit_planner,
+    revisit_problem_category,
     revisit_rule,
     revisit_rule_step,
     revisit_tier,

@@ -1,12 +1,10 @@
 from datetime import datetime
 
 import pytz
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.exceptions import ValidationError
-from odoo.tools.date_utils import start_of
 
 
 class ResCompany(models.Model):
@@ -125,18 +123,6 @@ class ResCompany(models.Model):
         if not value:
             return False
         return pytz.utc.localize(value).astimezone(self._revisit_tzinfo()).date()
-
-    def _revisit_period(self, period, today=None):
-        """First and last day of the previous week or month, in the company's
-        calendar: the period a digest sent today reports on."""
-        self.ensure_one()
-        today = today or self._revisit_today()
-        start = start_of(today, period)
-        if period == "month":
-            date_from = start_of(start.replace(day=1) - relativedelta(days=1), "month")
-        else:
-            date_from = start - relativedelta(days=7)
-        return date_from, start - relativedelta(days=1)
 
     @api.model
     def _revisit_demo_chinese_name(self, name):

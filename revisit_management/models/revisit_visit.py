@@ -132,6 +132,14 @@ class RevisitVisit(models.Model):
     satisfaction = fields.Integer(copy=False, aggregator="avg")
     feedback = fields.Text(copy=False)
     problem = fields.Text(string="Problem Raised", copy=False)
+    problem_category_ids = fields.Many2many(
+        "revisit.problem.category",
+        string="Problem Categories",
+        copy=False,
+        check_company=True,
+        help="Kinds of problem the customer raised: the customers' problems are "
+        "summarised by category.",
+    )
     followup_needed = fields.Boolean(copy=False)
     opportunity_note = fields.Text(string="Sales Opportunity", copy=False)
     signature = fields.Binary(copy=False, attachment=True)
@@ -1207,69 +1215,3 @@ class RevisitVisit(models.Model):
         else:
             for visit in self.sudo():
                 visit.escalation_date = visit.company_id._revisit_today()
-
-    @api.model
-    def _cron_send_digest(self, period="week"):
-        """E-mail last week's or last month's figures to the revisit managers."""
-        today = fields.Date.context_today(self)
-        if period == "month":
-            date_to = today.replace(day=1) - timedelta(days=1)
-            date_from = date_to.replace(day=1)
-        else:
-            date_from = today - timedelta(days=today.weekday() + 7)
-            date_to = date_from + timedelta(days=6)
-        template = self.env.ref("revisit_management.mail_template_revisit_digest")
-        managers = self.env.ref("revisit_management.group_revisit_manager").all_user_ids
-        for company in self.env["res.company"].search([]):
-            recipients = managers.filtered(
-                lambda u, c=company: c in u.company_ids and u.email and u.active
-            )
-            if not recipients:
-                continue
-            values = (
-                self.with_company(company)
-                .with_context(allowed_company_ids=company.ids)
-                ._get_digest_values(date_from, date_to)
-            )
-            template.with_context(digest=values).send_mail(
-                company.id,
-                email_values={
-                    "recipient_ids": [(6, 0, recipients.partner_id.ids)],
-                    "email_to": False,
-                },
-            )
-            self.env["ir.cron"]._commit_progress(1)
-
-    @api.model
-    def _get_digest_values(self, date_from, date_to):
-        """Figures of the statistics digest for a period; extend to add more."""
-        Visit = self.sudo().with_context(active_test=False)
-        base = Domain("company_id", "=", self.env.company.id) & Domain(
-            "active", "=", True
-        )
-        due = Visit.search_count(
-            base
-            & Domain("scheduled_date", ">=", date_from)
-            & Domain("scheduled_date", "<=", date_to)
-            & Domain("state", "!=", "cancelled")
-        )
-        done = Visit.search(
-            base
-            & Domain("state", "=", "done")
-            & Domain("done_date", ">=", date_from)
-            & Domain("done_date", "<=", date_to)
-        )
-        on_time = done.filtered(
-            lambda v: v.done_date <= (v.deadline or v.scheduled_date)
-        )
-        overdue = Visit.search_count(base & Domain("is_overdue", "=", True))
-        scores = done.filtered("satisfaction").mapped("satisfaction")
-        return {
-            "date_from": date_from,
-            "date_to": date_to,
-            "due": due,
-            "done": len(done),
-            "overdue": overdue,
-            "on_time_rate": round(100.0 * len(on_time) / len(done), 1) if done else 0.0,
-            "satisfaction_avg": round(sum(scores) / len(scores), 2) if scores else 0.0,
-        }

@@ -1,6 +1,7 @@
 from . import (
     test_cron,
     test_demo,
+    test_digest,
     test_engine_concurrency,
     test_engine_generation,
     test_engine_plan,
@@ -8,6 +9,7 @@ from . import (
     test_engine_trust,
     test_event_source,
     test_partner_merge,
+    test_problem_category,
     test_report,
     test_revisit_tier,
     test_security,

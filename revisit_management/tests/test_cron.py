@@ -179,31 +179,3 @@ class TestCron(RevisitCase):
             ),
             1,
         )
-
-    def test_digest_values_and_mail(self):
-        monday = self.today - timedelta(days=self.today.weekday() + 7)
-        done = self.visit(scheduled_date=monday, satisfaction=4)
-        done.action_done()
-        done.done_date = monday + timedelta(days=1)
-        late = self.visit(scheduled_date=monday, satisfaction=2)
-        late.action_done()
-        late.done_date = monday + timedelta(days=6)
-        self.visit(scheduled_date=monday + timedelta(days=2))
-        values = self.Visit._get_digest_values(monday, monday + timedelta(days=6))
-        self.assertGreaterEqual(values["due"], 3)
-        self.assertGreaterEqual(values["done"], 2)
-        self.assertGreaterEqual(values["overdue"], 1)
-        mine = self.Visit._get_digest_values(
-            monday + timedelta(days=1), monday + timedelta(days=1)
-        )
-        self.assertEqual(mine["done"], 1)
-        self.assertEqual(mine["on_time_rate"], 100.0)
-        self.assertEqual(mine["satisfaction_avg"], 4.0)
-        self.run_cron("ir_cron_revisit_digest_weekly")
-        mail = self.env["mail.mail"].search(
-            [("model", "=", "res.company"), ("res_id", "=", self.company.id)],
-            order="id desc",
-            limit=1,
-        )
-        self.assertIn(self.manager.partner_id, mail.recipient_ids)
-        self.assertIn(str(values["done"]), mail.body_html)

@@ -252,22 +252,6 @@ class TestCompanyCalendarDay(RevisitCase):
         )
         visit = self.visit(scheduled_date=today)
         self.assertIn(visit, self.Visit.search(data["domains"]["open"]))
-        self.assertEqual(
-            self.company._revisit_period("month"),
-            (date(2029, 12, 1), date(2029, 12, 31)),
-        )
-
-    @freeze_time("2030-01-31 23:30:00")  # 1 February, 07:30 in Shanghai
-    def test_first_morning_of_the_month_reports_last_month(self):
-        self.assertEqual(
-            self.company._revisit_period("month"), (date(2030, 1, 1), date(2030, 1, 31))
-        )
-
-    @freeze_time("2030-01-13 23:30:00")  # Monday 14th, 07:30 in Shanghai
-    def test_monday_morning_reports_last_week(self):
-        self.assertEqual(
-            self.company._revisit_period("week"), (date(2030, 1, 7), date(2030, 1, 13))
-        )
 
 
 class TestDashboardMatchesLists(RevisitCase):

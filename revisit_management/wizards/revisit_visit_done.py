@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 SCORES = [
@@ -25,6 +25,12 @@ class RevisitVisitDone(models.TransientModel):
     satisfaction = fields.Selection(SCORES, default="0", required=True)
     feedback = fields.Text()
     problem = fields.Text(string="Problem Raised")
+    company_id = fields.Many2one(related="visit_id.company_id", compute_sudo=False)
+    problem_category_ids = fields.Many2many(
+        "revisit.problem.category",
+        string="Problem Categories",
+        domain="[('company_id', 'in', [False, company_id])]",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -49,6 +55,14 @@ class RevisitVisitDone(models.TransientModel):
                 "satisfaction": int(self.satisfaction),
                 "feedback": self.feedback or self.visit_id.feedback,
                 "problem": self.problem or self.visit_id.problem,
+                "problem_category_ids": [
+                    Command.set(
+                        (
+                            self.visit_id.problem_category_ids
+                            | self.problem_category_ids
+                        ).ids
+                    )
+                ],
             }
         )
         return self.visit_id.action_done()
