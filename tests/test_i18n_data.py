@@ -117,7 +117,8 @@ class TestChineseData(TransactionCase):
     def test_demo_visits_in_chinese(self):
         """The texts the engine wrote into the demo's visits when the demo was
         loaded (purposes from the rules' step names, retry and follow-up
-        purposes, schedule notes, the assignees' activities) are Chinese: the
+        purposes, schedule notes, the assignees' activities and what marking
+        them done wrote) are Chinese: the
         demo company speaks Chinese and the rules' Chinese names are loaded
         before the demo makes its visits."""
         if not self.env.ref("revisit_management.res_partner_chen_jing_demo", False):
@@ -141,17 +142,42 @@ class TestChineseData(TransactionCase):
             .search([("res_model", "=", "revisit.visit"), ("res_id", "in", visits.ids)])
         )
         self.assertTrue(activities)
-        found = [
-            f"{visit.name} {name}: {visit[name]!r}"
-            for visit in visits
-            for name in ("purpose", "schedule_note")
-            if english_words(visit[name])
-        ] + [
-            f"activity of visit {activity.res_id} {name}: {activity[name]!r}"
-            for activity in activities
-            for name in ("summary", "note")
-            if english_words(html2plaintext(activity[name] or ""))
-        ]
+        # what marking the activities done left in the visits' chatter
+        done = self.env["mail.message"].search(
+            [
+                ("model", "=", "revisit.visit"),
+                ("res_id", "in", generated.ids),
+                ("mail_activity_type_id", "!=", False),
+            ]
+        )
+        self.assertTrue(done)
+        # they name the visit's first assignee: Odoo's demo users are English
+        users = self.env["res.users"].with_context(active_test=False).search([])
+
+        def without_names(text):
+            for name in users.mapped("name"):
+                text = text.replace(name, " ")
+            return text
+
+        found = (
+            [
+                f"{visit.name} {name}: {visit[name]!r}"
+                for visit in visits
+                for name in ("purpose", "schedule_note")
+                if english_words(visit[name])
+            ]
+            + [
+                f"activity of visit {activity.res_id} {name}: {activity[name]!r}"
+                for activity in activities
+                for name in ("summary", "note")
+                if english_words(html2plaintext(activity[name] or ""))
+            ]
+            + [
+                f"message {message.id} of visit {message.res_id}: {message.body!r}"
+                for message in done
+                if english_words(without_names(html2plaintext(message.body or "")))
+            ]
+        )
         self.assertFalse(found, "demo visits' texts in English:\n" + "\n".join(found))
 
     def test_menus_in_chinese(self):
