@@ -114,6 +114,72 @@ class TestChineseData(TransactionCase):
             "i18n/zh_CN.po or write them in Chinese):\n" + "\n".join(sorted(found)),
         )
 
+    def test_demo_visits_in_chinese(self):
+        """The texts the engine wrote into the demo's visits when the demo was
+        loaded (purposes from the rules' step names, retry and follow-up
+        purposes, schedule notes, the assignees' activities and what marking
+        them done wrote) are Chinese: the
+        demo company speaks Chinese and the rules' Chinese names are loaded
+        before the demo makes its visits."""
+        if not self.env.ref("revisit_management.res_partner_chen_jing_demo", False):
+            self.skipTest("the demo data is not loaded")
+        self.assertEqual(self.env.ref("base.main_company").partner_id.lang, "zh_CN")
+        demo_partners = self.env["ir.model.data"].search(
+            [("module", "in", ADDONS), ("model", "=", "res.partner")]
+        )
+        visits = (
+            self.env["revisit.visit"]
+            .with_context(active_test=False)
+            .search([("partner_id", "in", demo_partners.mapped("res_id"))])
+        )
+        generated = visits.filtered("rule_id")
+        self.assertGreater(len(generated), 30)
+        self.assertTrue(generated.filtered("parent_visit_id"), "retries, follow-ups")
+        self.assertTrue(generated.filtered("schedule_note"), "moved visits")
+        activities = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search([("res_model", "=", "revisit.visit"), ("res_id", "in", visits.ids)])
+        )
+        self.assertTrue(activities)
+        # what marking the activities done left in the visits' chatter
+        done = self.env["mail.message"].search(
+            [
+                ("model", "=", "revisit.visit"),
+                ("res_id", "in", generated.ids),
+                ("mail_activity_type_id", "!=", False),
+            ]
+        )
+        self.assertTrue(done)
+        # they name the visit's first assignee: Odoo's demo users are English
+        users = self.env["res.users"].with_context(active_test=False).search([])
+
+        def without_names(text):
+            for name in users.mapped("name"):
+                text = text.replace(name, " ")
+            return text
+
+        found = (
+            [
+                f"{visit.name} {name}: {visit[name]!r}"
+                for visit in visits
+                for name in ("purpose", "schedule_note")
+                if english_words(visit[name])
+            ]
+            + [
+                f"activity of visit {activity.res_id} {name}: {activity[name]!r}"
+                for activity in activities
+                for name in ("summary", "note")
+                if english_words(html2plaintext(activity[name] or ""))
+            ]
+            + [
+                f"message {message.id} of visit {message.res_id}: {message.body!r}"
+                for message in done
+                if english_words(without_names(html2plaintext(message.body or "")))
+            ]
+        )
+        self.assertFalse(found, "demo visits' texts in English:\n" + "\n".join(found))
+
     def test_menus_in_chinese(self):
         root = self.env.ref("revisit_management.revisit_menu_root")
         menus = self.env["ir.ui.menu"].search([("id", "child_of", root.id)])

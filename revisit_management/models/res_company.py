@@ -125,8 +125,19 @@ class ResCompany(models.Model):
         return pytz.utc.localize(value).astimezone(self._revisit_tzinfo()).date()
 
     @api.model
-    def _revisit_demo_chinese_name(self, name):
-        """Demo data: the demo company takes a Chinese name when the demo is
-        loaded with Chinese installed."""
-        if self.env["res.lang"]._lang_get("zh_CN"):
-            self.env.ref("base.main_company").name = name
+    def _revisit_demo_chinese_name(self, name, user_ids=()):
+        """Demo data loaded with Chinese installed: the demo company takes a
+        Chinese name, it and the demo users speak Chinese, and the module's
+        Chinese terms are loaded before the demo's events make their visits
+        (Odoo loads a module's terms after its demo data), so the texts the
+        engine writes into the demo visits (purposes from the rule steps'
+        names, activity summaries, notes) are Chinese."""
+        if not self.env["res.lang"]._lang_get("zh_CN"):
+            return
+        company = self.env.ref("base.main_company")
+        company.write({"name": name})
+        company.partner_id.lang = "zh_CN"
+        self.env["res.users"].browse(user_ids).write({"lang": "zh_CN"})
+        self.env["ir.module.module"].search(
+            [("name", "=", "revisit_management")]
+        )._update_translations("zh_CN")

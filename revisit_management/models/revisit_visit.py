@@ -698,8 +698,12 @@ class RevisitVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-        # marked done first: closing the visit would remove the activity
-        self.activity_feedback([ACTIVITY_XMLID])
+        # marked done first: closing the visit would remove the activity; the
+        # message it leaves is in the company's language, as the activity was
+        for company, visits in self.grouped("company_id").items():
+            visits.with_context(
+                lang=(company or self.env.company)._revisit_lang()
+            ).activity_feedback([ACTIVITY_XMLID])
         for visit in self:
             today = visit.company_id._revisit_today()
             low = visit.company_id.revisit_low_satisfaction
