@@ -180,6 +180,59 @@ class TestChineseData(TransactionCase):
         )
         self.assertFalse(found, "demo visits' texts in English:\n" + "\n".join(found))
 
+    def test_demo_complaints_in_chinese(self):
+        """What the complaint desk wrote into the demo's tickets (activities,
+        notes) is in the company's language, Chinese."""
+        if not self.env.ref(
+            "revisit_complaints.helpdesk_ticket_team_property_demo", False
+        ):
+            self.skipTest("the complaints demo data is not loaded")
+        tickets = self.env["helpdesk.ticket"].search([("is_complaint", "=", True)])
+        self.assertTrue(tickets)
+        activities = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search(
+                [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
+            )
+        )
+        notes = self.env["mail.message"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("res_id", "in", tickets.ids),
+                ("subtype_id", "=", self.env.ref("mail.mt_note").id),
+                ("body", "!=", False),
+            ]
+        )
+        self.assertTrue(activities | notes)
+        names = (
+            self.env["res.users"]
+            .with_context(active_test=False)
+            .search([])
+            .mapped("name")
+            + tickets.mapped("name")
+            + tickets.mapped("number")
+        )
+
+        def without_names(text):
+            for name in names:
+                text = text.replace(name or "\0", " ")
+            return text
+
+        found = [
+            f"activity {activity.id} {name}: {activity[name]!r}"
+            for activity in activities
+            for name in ("summary", "note")
+            if english_words(without_names(html2plaintext(activity[name] or "")))
+        ] + [
+            f"note {message.id}: {message.body!r}"
+            for message in notes
+            if english_words(without_names(html2plaintext(message.body or "")))
+        ]
+        self.assertFalse(
+            found, "demo complaints' texts in English:\n" + "\n".join(found)
+        )
+
     def test_menus_in_chinese(self):
         root = self.env.ref("revisit_management.revisit_menu_root")
         menus = self.env["ir.ui.menu"].search([("id", "child_of", root.id)])

@@ -331,6 +331,13 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    def _revisit_env(self):
+        """The environment of the texts written into the ticket (messages,
+        activities, attachments): the language of the company's users, not
+        the acting user's."""
+        company = self.company_id[:1] or self.env.company
+        return self.with_context(lang=company._revisit_lang()).env
+
     def message_post(self, **kwargs):
         message = super().message_post(**kwargs)
         if (
@@ -360,7 +367,7 @@ class HelpdeskTicket(models.Model):
             manager = ticket.team_id.complaint_manager_user_id
             if not manager:
                 ticket.message_post(
-                    body=self.env._(
+                    body=ticket._revisit_env()._(
                         "Major complaint: no company manager is set on the team to "
                         "notify."
                     )
@@ -370,8 +377,8 @@ class HelpdeskTicket(models.Model):
             ticket.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=manager.id,
-                summary=self.env._("Major complaint: %s", ticket.name),
-                note=self.env._(
+                summary=ticket._revisit_env()._("Major complaint: %s", ticket.name),
+                note=ticket._revisit_env()._(
                     "A major complaint was received; the company manager handles "
                     "and revisits it."
                 ),
@@ -510,7 +517,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             attachment = self.env["ir.attachment"].create(
                 {
-                    "name": self.env._("Reply %s.html", ticket.number),
+                    "name": ticket._revisit_env()._("Reply %s.html", ticket.number),
                     "raw": (ticket.complaint_reply or "").encode(),
                     "mimetype": "text/html",
                     "res_model": ticket._name,
@@ -518,7 +525,9 @@ class HelpdeskTicket(models.Model):
                 }
             )
             ticket.message_post(
-                body=self.env._("Reply letter attached; no follow-up visit."),
+                body=ticket._revisit_env()._(
+                    "Reply letter attached; no follow-up visit."
+                ),
                 attachment_ids=attachment.ids,
             )
             if not ticket.first_reply_date:
@@ -558,7 +567,7 @@ class HelpdeskTicket(models.Model):
             visits.ticket_id = ticket
             if visits:
                 ticket.message_post(
-                    body=self.env._(
+                    body=ticket._revisit_env()._(
                         "Follow-up visit planned: %(visits)s, by %(user)s.",
                         visits=", ".join(visits.mapped("name")),
                         user=visits[:1].user_id.name or "-",
@@ -566,7 +575,7 @@ class HelpdeskTicket(models.Model):
                 )
             else:
                 ticket.message_post(
-                    body=self.env._("Not sampled for a follow-up visit.")
+                    body=ticket._revisit_env()._("Not sampled for a follow-up visit.")
                 )
 
     def _complaint_force_visit(self, event):
@@ -616,7 +625,7 @@ class HelpdeskTicket(models.Model):
                 }
                 duplicate.write(dict(values, is_complaint=True, stage_id=stage.id))
                 duplicate.message_post(
-                    body=self.env._(
+                    body=duplicate._revisit_env()._(
                         "Closed together with the original complaint %s.",
                         ticket.display_name,
                     )
@@ -646,7 +655,7 @@ class HelpdeskTicket(models.Model):
             }
         )
         self.message_post(
-            body=self.env._(
+            body=self._revisit_env()._(
                 "The follow-up visit %s found the customer dissatisfied: the "
                 "complaint is reopened.",
                 visit.name,
@@ -657,7 +666,7 @@ class HelpdeskTicket(models.Model):
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=handler.id,
-                summary=self.env._("Customer still dissatisfied"),
+                summary=self._revisit_env()._("Customer still dissatisfied"),
                 note=Markup("<p>%s</p>") % (visit.feedback or visit.problem or ""),
             )
 
@@ -784,8 +793,8 @@ class HelpdeskTicket(models.Model):
                 "mail.mail_activity_data_todo",
                 date_deadline=self.promised_date,
                 user_id=handler.id,
-                summary=self.env._("Reply promised to the customer"),
-                note=self.env._(
+                summary=self._revisit_env()._("Reply promised to the customer"),
+                note=self._revisit_env()._(
                     "The customer was promised an answer by %s.", self.promised_date
                 ),
             )
@@ -798,7 +807,7 @@ class HelpdeskTicket(models.Model):
         )
         self.message_post(
             body=Markup("<p>%s</p>")
-            % self.env._(
+            % self._revisit_env()._(
                 "The reply promised for %s is overdue: escalated.", self.promised_date
             )
         )
@@ -806,8 +815,8 @@ class HelpdeskTicket(models.Model):
             self.activity_schedule(
                 "mail.mail_activity_data_warning",
                 user_id=supervisor.id,
-                summary=self.env._("Overdue complaint reply"),
-                note=self.env._(
+                summary=self._revisit_env()._("Overdue complaint reply"),
+                note=self._revisit_env()._(
                     "The customer was promised an answer by %s and has none yet.",
                     self.promised_date,
                 ),

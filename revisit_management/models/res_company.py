@@ -138,6 +138,13 @@ class ResCompany(models.Model):
         company.write({"name": name})
         company.partner_id.lang = "zh_CN"
         self.env["res.users"].browse(user_ids).write({"lang": "zh_CN"})
-        self.env["ir.module.module"].search(
-            [("name", "=", "revisit_management")]
-        )._update_translations("zh_CN")
+        self._revisit_demo_load_terms("revisit_management")
+
+    @api.model
+    def _revisit_demo_load_terms(self, module):
+        """Load a module's Chinese terms before its demo data writes texts into
+        records (Odoo loads them after the demo data), when Chinese is installed."""
+        if self.env["res.lang"]._lang_get("zh_CN"):
+            self.env["ir.module.module"].search(
+                [("name", "=", module)]
+            )._update_translations("zh_CN")
