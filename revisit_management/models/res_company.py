@@ -143,10 +143,8 @@ class ResCompany(models.Model):
     @api.model
     def _revisit_demo_load_terms(self, module):
         """Load a module's Chinese terms before its demo data writes texts into
-        records (Odoo loads them after the demo data), when Chinese is installed.
-        revisit_management's too: installing a module that extends its models
-        resets their names (used in the visits' creation messages) to English."""
+        records (Odoo loads them after the demo data), when Chinese is installed."""
         if self.env["res.lang"]._lang_get("zh_CN"):
             self.env["ir.module.module"].search(
-                [("name", "in", list({module, "revisit_management"}))]
+                [("name", "=", module)]
             )._update_translations("zh_CN")
