@@ -2,7 +2,7 @@
     "name": "Customer Revisits",
     "summary": "Revisit rules, plans and visit records on customers, with reminders "
     "and statistics",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Revisits",
     "website": "https://github.com/revisit-suite/revisit-suite",
     "author": "Revisit Suite",
@@ -22,6 +22,7 @@
         "data/revisit_rule_data.xml",
         "data/revisit_problem_category_data.xml",
         "data/digest_data.xml",
+        "data/mail_templates.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/revisit_tier_views.xml",

@@ -129,8 +129,8 @@ class TestChineseData(TransactionCase):
     def test_demo_visits_in_chinese(self):
         """The texts the engine wrote into the demo's visits when the demo was
         loaded (purposes from the rules' step names, retry and follow-up
-        purposes, schedule notes, the assignees' activities and what marking
-        them done wrote) are Chinese: the
+        purposes, schedule notes, the assignees' activities, what marking
+        them done wrote, the creation messages) are Chinese: the
         demo company speaks Chinese and the rules' Chinese names are loaded
         before the demo makes its visits."""
         if not self.env.ref("revisit_management.res_partner_chen_jing_demo", False):
@@ -163,6 +163,19 @@ class TestChineseData(TransactionCase):
             ]
         )
         self.assertTrue(done)
+        # every visit's creation message, those of the visits the demo
+        # creates directly too
+        created = self.env["mail.message"].search(
+            [
+                ("model", "=", "revisit.visit"),
+                ("res_id", "in", visits.ids),
+                ("message_type", "=", "notification"),
+                ("subtype_id", "=", self.env.ref("mail.mt_note").id),
+                ("mail_activity_type_id", "=", False),
+            ]
+        )
+        self.assertGreaterEqual(len(created), len(visits))
+        done |= created
         # they name the visit's first assignee: Odoo's demo users are English
         users = self.env["res.users"].with_context(active_test=False).search([])
 

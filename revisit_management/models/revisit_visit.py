@@ -609,6 +609,13 @@ class RevisitVisit(models.Model):
                 mail_activity_quick_update=True, revisit_followers_done=True
             ).create(to_create)
 
+    def _creation_message(self):
+        """In the company's language, as every text the product writes into a
+        visit, whoever creates it."""
+        company = self.company_id[:1] or self.env.company
+        visit = self.with_context(lang=company._revisit_lang())
+        return super(RevisitVisit, visit)._creation_message()
+
     def _revisit_text(self, render):
         """A text written into a record, in the language of the company's users."""
         company = self.company_id[:1] or self.env.company
@@ -1127,20 +1134,24 @@ class RevisitVisit(models.Model):
 
     @api.model
     def _remind_users(self, users, domain, template, today):
-        for user in users:
-            visits = self._try_lock(
-                self.sudo().search(Domain.AND([domain, [("user_id", "=", user.id)]]))
-            )
-            visits._remind_assignees(template, today)
+        """Remind a batch of assignees of their due visits: one search, one
+        rendering of the e-mail for the whole batch."""
+        visits = self.sudo().search(
+            Domain.AND([domain, [("user_id", "in", users.ids)]])
+        )
+        self._try_lock(visits)._remind_assignees(template, today)
 
     def _remind_assignees(self, template, today):
-        """Bring the assignee's activities and send them one e-mail listing
-        these visits (one assignee's)."""
+        """Bring the assignees' activities and send each assignee one e-mail
+        listing their visits among these."""
         if not self:
             return
         self.activity_update()
-        template.with_context(revisit_visit_ids=self.ids).send_mail(
-            self.user_id.id, email_layout_xmlid="mail.mail_notification_light"
+        by_user = {
+            user.id: visits.ids for user, visits in self.grouped("user_id").items()
+        }
+        template.with_context(revisit_reminder_visits=by_user).send_mail_batch(
+            list(by_user), email_layout_xmlid="mail.mail_notification_light"
         )
         self.sudo().reminder_date = today
 

@@ -7,7 +7,7 @@ from odoo.addons.revisit_management.models.revisit_planner import RevisitPlanner
 from odoo.addons.revisit_management.models.revisit_visit import RevisitVisit
 from odoo.tools import mute_logger
 
-from .common import RevisitCase
+from .common import RevisitCase, use_chinese
 
 
 class TestCron(RevisitCase):
@@ -129,6 +129,22 @@ class TestCron(RevisitCase):
             self.assertIn(visit.name, mail.body_html)
             self.assertEqual(visit.reminder_date, self.today)
             self.assertEqual(len(visit.activity_ids), 1)
+
+    def test_remind_in_the_assignees_language(self):
+        """One batch, two languages: each assignee reads their e-mail in theirs."""
+        self.staff.lang = "en_US"
+        use_chinese(self.env, self.staff2)
+        mine = self.visit(scheduled_date=self.today)
+        theirs = self.visit(scheduled_date=self.today, user_id=self.staff2.id)
+        self.run_cron("ir_cron_revisit_remind")
+        english = self._reminders(self.staff)
+        chinese = self._reminders(self.staff2)
+        self.assertIn("Your revisits due today and tomorrow", english.body_html)
+        self.assertIn(mine.name, english.body_html)
+        self.assertNotIn(theirs.name, english.body_html)
+        self.assertIn("您今天和明天到期的回访", chinese.body_html)
+        self.assertIn(theirs.name, chinese.body_html)
+        self.assertNotIn(mine.name, chinese.body_html)
 
     def test_remind_skips_a_failing_visit(self):
         first = self.visit(scheduled_date=self.today)
