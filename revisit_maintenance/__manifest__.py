@@ -11,6 +11,7 @@
     "development_status": "Alpha",
     "depends": ["revisit_management", "maintenance"],
     "data": [
+        "data/revisit_tier_data.xml",
         "views/maintenance_equipment_views.xml",
         "views/maintenance_request_views.xml",
     ],

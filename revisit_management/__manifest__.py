@@ -15,11 +15,13 @@
         "security/revisit_security.xml",
         "security/ir.model.access.csv",
         "security/revisit_visit_report_security.xml",
+        "security/revisit_trigger_security.xml",
         "data/revisit_tier_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/revisit_survey_data.xml",
         "data/revisit_rule_data.xml",
+        "data/revisit_rule_trigger_data.xml",
         "data/revisit_problem_category_data.xml",
         "data/digest_data.xml",
         "data/mail_templates.xml",
@@ -38,10 +40,12 @@
         "report/revisit_reports.xml",
         "report/revisit_visit_templates.xml",
         "views/revisit_menus.xml",
+        "views/revisit_rule_trigger_views.xml",
     ],
     "demo": [
         "demo/revisit_staff_demo.xml",
         "demo/revisit_visit_demo.xml",
+        "demo/revisit_rule_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -9,7 +9,6 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["revisit_management", "project"],
-    "data": ["data/revisit_rule_data.xml"],
     "demo": ["demo/revisit_project_demo.xml"],
     "auto_install": True,
 }

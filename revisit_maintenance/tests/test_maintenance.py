@@ -1,5 +1,7 @@
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
 
 # 07:30 in Shanghai on 7 January 2030, still the 6th in UTC
@@ -140,3 +142,32 @@ class TestMaintenance(TransactionCase):
             self.env["revisit.event"].with_user(self.technician).has_access("read"),
             "the technician still sees no revisit event",
         )
+
+    def test_r023_equipment_customers_revisited_monthly(self):
+        tier = self.env.ref("revisit_maintenance.revisit_tier_equipment")
+        self.assertEqual(tier.interval_months, 1)
+        self.assertEqual(self.customer.revisit_tier_id, tier)
+        self.assertFalse(self.contact.revisit_tier_id, "the company is the customer")
+        self.customer.phone = "021 1234"
+        with self.enter_registry_test_mode():
+            self.env.ref(
+                "revisit_management.ir_cron_revisit_generate"
+            ).method_direct_trigger()
+        first = self.env["revisit.visit"].search(
+            [("partner_id", "=", self.customer.id)]
+        )
+        self.assertEqual(len(first), 1)
+        self.assertEqual(first.rule_id.trigger, "periodic")
+        first.sudo().write({"state": "done", "done_date": LOCAL_DAY})
+        self.assertEqual(
+            self.customer.revisit_periodic_due, LOCAL_DAY + relativedelta(months=1)
+        )
+        # a customer with a tier of their own keeps it
+        high = self.env.ref("revisit_management.revisit_tier_high")
+        other = self.env["res.partner"].create(
+            {"name": "Qian Hospital", "revisit_tier_id": high.id}
+        )
+        self.env["maintenance.equipment"].create(
+            {"name": "Autoclave", "customer_id": other.id}
+        )
+        self.assertEqual(other.revisit_tier_id, high)

@@ -59,6 +59,11 @@ class ResCompany(models.Model):
         help="Days during which the customer can answer a questionnaire sent for "
         "a visit; the link expires afterwards.",
     )
+    revisit_new_customer_event = fields.Boolean(
+        string="Revisit New Customers",
+        help="A customer who gets a value tier for the first time gets a New "
+        "Customer event: its rule plans the first revisit right after joining.",
+    )
     revisit_monthly_budget = fields.Monetary(
         string="Monthly Revisit Budget",
         currency_field="currency_id",

@@ -23,6 +23,9 @@ class ResConfigSettings(models.TransientModel):
     revisit_survey_valid_days = fields.Integer(
         related="company_id.revisit_survey_valid_days", readonly=False
     )
+    revisit_new_customer_event = fields.Boolean(
+        related="company_id.revisit_new_customer_event", readonly=False
+    )
     revisit_monthly_budget = fields.Monetary(
         related="company_id.revisit_monthly_budget",
         currency_field="revisit_currency_id",

@@ -32,6 +32,7 @@ PROTECTED_LEVELS = ("confidential", "top_secret")
 OWNER_FIELDS = (
     "revisit_user_id",
     "revisit_department_id",
+    "revisit_area_id",
     "revisit_confidentiality",
 )
 SUPERVISOR_GROUP = "revisit_management.group_revisit_supervisor"
@@ -45,6 +46,11 @@ class ResPartner(models.Model):
         "res.users", string="Revisit Owner", index="btree_not_null"
     )
     revisit_department_id = fields.Many2one("hr.department", index="btree_not_null")
+    revisit_area_id = fields.Many2one(
+        "revisit.area",
+        index="btree_not_null",
+        help="The area's assistants visit the customer when it has no revisit owner.",
+    )
     revisit_key_customer = fields.Boolean(
         string="Key Customer", help="Key customers are always visited, never sampled."
     )
@@ -221,11 +227,55 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._revisit_check_owner_vals(vals, create=True)
-        return super().create(vals_list)
+        partners = super().create(vals_list)
+        partners.filtered("revisit_tier_id")._revisit_welcome()
+        return partners
 
     def write(self, vals):
         self._revisit_check_owner_vals(vals)
-        return super().write(vals)
+        untiered = (
+            self.filtered(lambda p: not p.revisit_tier_id)
+            if vals.get("revisit_tier_id")
+            else self.browse()
+        )
+        res = super().write(vals)
+        untiered._revisit_welcome()
+        return res
+
+    def _revisit_welcome(self):
+        """A customer who gets a value tier joins the revisit programme: one
+        New Customer event (once per customer), where the company asks for it."""
+        partners = self.filtered(
+            lambda p: (
+                p.active
+                and (p.company_id or self.env.company).revisit_new_customer_event
+            )
+        )
+        if not partners:
+            return
+        Event = self.env["revisit.event"].sudo()
+        welcomed = {
+            partner.id
+            for (partner,) in Event._read_group(
+                [("partner_id", "in", partners.ids), ("trigger", "=", "new_customer")],
+                ["partner_id"],
+            )
+        }
+        vals_list = []
+        for partner in partners:
+            if partner.id in welcomed:
+                continue
+            company = partner.company_id or self.env.company
+            vals_list.append(
+                {
+                    "partner_id": partner.id,
+                    "trigger": "new_customer",
+                    "date": company._revisit_today(),
+                    "company_id": company.id,
+                }
+            )
+        if vals_list:
+            Event.create(vals_list)
 
     def _revisit_check_owner_vals(self, vals, create=False):
         check_values(

@@ -43,6 +43,12 @@ class RevisitEvent(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        help="Who handled the event, e.g. the project manager of an incident: "
+        "rules set so visit through this person.",
+    )
     visit_ids = fields.One2many("revisit.visit", "event_id", string="Visits")
     visit_count = fields.Integer(compute="_compute_visit_count")
 
@@ -171,6 +177,9 @@ class RevisitEvent(models.Model):
             for rule in rules_by_key.get((event.trigger, event.company_id.id), []):
                 if not rule._selects(event):
                     continue
+                extra = {}
+                if rule.assign_event_user and event.user_id.active:
+                    extra["user_id"] = event.user_id.id
                 for step in rule.step_ids:
                     vals_list.append(
                         rule._visit_values(
@@ -180,6 +189,7 @@ class RevisitEvent(models.Model):
                             step=step,
                             event_id=event.id,
                             company=event.company_id,
+                            **extra,
                         )
                     )
             if vals_list:

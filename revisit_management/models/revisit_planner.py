@@ -334,7 +334,9 @@ class RevisitPlanner(models.AbstractModel):
             partner.id: partner.revisit_department_id.id for partner in partners
         }
         levels = {partner.id: partner.revisit_confidentiality for partner in partners}
+        areas = {partner.id: partner.revisit_area_id for partner in partners}
         pending = []
+        by_area = []
         for vals in vals_list:
             vals.setdefault("department_id", False)
             if not vals["department_id"]:
@@ -345,10 +347,52 @@ class RevisitPlanner(models.AbstractModel):
                 vals["user_id"] = owners[vals["partner_id"]]
             else:
                 vals["user_id"] = False
-                if vals["department_id"]:
+                if areas[vals["partner_id"]].user_ids:
+                    by_area.append(vals)
+                elif vals["department_id"]:
                     pending.append(vals)
+        if by_area:
+            self._assign_by_area(by_area, areas, levels)
+            pending += [v for v in by_area if not v["user_id"] and v["department_id"]]
         if pending:
             self._assign_by_load(pending, levels)
+
+    @api.model
+    def _assign_by_area(self, pending, areas, levels):
+        """The least loaded assistant of the customer's area (revisit staff
+        who may read the customer's visits)."""
+        group = self.env.ref("revisit_management.group_revisit_user")
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .union(*(areas[v["partner_id"]].user_ids for v in pending))
+            .filtered(lambda u: u.active and group in u.all_group_ids)
+        )
+        load = dict.fromkeys(users.ids, 0)
+        for user, count in (
+            self.env["revisit.visit"]
+            .sudo()
+            ._read_group(
+                [("user_id", "in", users.ids), ("state", "in", OPEN_STATES)],
+                ["user_id"],
+                ["__count"],
+            )
+        ):
+            load[user.id] = count
+        departments = self.env["hr.department"].sudo()
+        for vals in pending:
+            level = levels[vals["partner_id"]]
+            candidates = [
+                user
+                for user in areas[vals["partner_id"]].user_ids & users
+                if self._may_read_level(
+                    user, level, departments.browse(vals["department_id"])
+                )
+            ]
+            if candidates:
+                user = min(candidates, key=lambda u: (load[u.id], u.id))
+                load[user.id] += 1
+                vals["user_id"] = user.id
 
     @api.model
     def _assign_by_load(self, pending, levels):

@@ -18,6 +18,9 @@ TRIGGERS = [
     ("project_done", "Project Completion"),
     ("warranty_end", "Warranty End"),
     ("new_customer", "New Customer"),
+    ("move_in", "Move-in"),
+    ("incident", "Emergency / Special Event Handled"),
+    ("festival", "Festival (Plan for Approval)"),
     ("periodic", "Periodic (by Tier)"),
     ("manual", "Manual"),
 ]
@@ -71,11 +74,39 @@ class RevisitRule(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     note = fields.Html()
+    tier_ids = fields.Many2many(
+        "revisit.tier",
+        string="Value Tiers",
+        help="Periodic and festival rules: only customers of these tiers. A "
+        "periodic rule without tiers serves the tiers no other periodic rule "
+        "names.",
+    )
+    assign_event_user = fields.Boolean(
+        string="Assign to the Event's Responsible",
+        help="Visits go to the responsible person recorded on the event (e.g. the "
+        "project manager), when there is one.",
+    )
+    festival_ids = fields.One2many(
+        "revisit.festival", "rule_id", string="Festivals", copy=True
+    )
+    festival_lead_days = fields.Integer(
+        string="Prepare Plan (Days Before)",
+        default=14,
+        help="Festival rules: the plan of a festival's visits is prepared this "
+        "many days before the festival and submitted for approval.",
+    )
     ignore_min_interval = fields.Boolean(
         string="Ignore Minimum Interval",
         help="Visits of this rule keep their day even when another visit of the "
         "customer is close: the regulation's deadline comes first.",
     )
+
+    @api.constrains("festival_lead_days")
+    def _check_festival_lead_days(self):
+        if any(not 0 <= rule.festival_lead_days <= 365 for rule in self):
+            raise ValidationError(
+                self.env._("A festival plan is prepared 0 to 365 days ahead.")
+            )
 
     @api.constrains("sample_rate")
     def _check_sample_rate(self):
@@ -115,6 +146,17 @@ class RevisitRule(models.Model):
             **values,
         }
 
+    def copy_data(self, default=None):
+        """A rule copied into another company leaves its department behind:
+        departments belong to their company."""
+        vals_list = super().copy_data(default=default)
+        for rule, vals in zip(self, vals_list, strict=True):
+            if vals.get(
+                "company_id", rule.company_id.id
+            ) != rule.company_id.id and "department_id" not in (default or {}):
+                vals["department_id"] = False
+        return vals_list
+
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self, vals_list)
@@ -132,7 +174,7 @@ class RevisitRule(models.Model):
     def _needs_steps(self):
         """Whether the rule generates visits (and so needs steps)."""
         self.ensure_one()
-        return self.active and self.trigger != "manual"
+        return self.active and self.trigger not in ("manual", "festival")
 
     def _check_has_steps(self):
         # rules loaded from data files get their steps in the next records
@@ -159,6 +201,20 @@ class RevisitRule(models.Model):
             raise UserError(
                 self.env._("Visits come from this rule: archive it instead.")
             )
+
+    def _periodic_tier_domain(self, periodic_rules):
+        """Tiers whose customers this periodic rule visits: those it names, or,
+        naming none, the tiers no other periodic rule of its company names."""
+        self.ensure_one()
+        if self.tier_ids:
+            return [("revisit_tier_id", "in", self.tier_ids.ids)]
+        named = periodic_rules.filtered(
+            lambda r: r.company_id == self.company_id and r != self
+        ).tier_ids
+        domain = [("revisit_tier_id", "!=", False)]
+        if named:
+            domain.append(("revisit_tier_id", "not in", named.ids))
+        return domain
 
     def _sample_bucket(self, event):
         """Stable bucket 0-99 of an event for this rule: the same on every run."""

@@ -36,7 +36,9 @@ class RevisitRuleStep(models.Model):
     deadline_days = fields.Integer(
         string="Within (Days)",
         compute="_compute_deadline_days",
-        help="The visit is due within this many days of the event.",
+        inverse="_inverse_deadline_days",
+        help="The visit is due within this many days of the event. Changing it "
+        "changes the window, e.g. 2 for a regulation's 'within two days'.",
     )
     method = fields.Selection(METHODS, help="Leave empty to use the rule's method.")
     company_id = fields.Many2one(related="rule_id.company_id", store=True, index=True)
@@ -45,6 +47,19 @@ class RevisitRuleStep(models.Model):
     def _compute_deadline_days(self):
         for step in self:
             step.deadline_days = step.offset_days + step.window_days
+
+    def _inverse_deadline_days(self):
+        for step in self:
+            if step.deadline_days < step.offset_days:
+                raise ValidationError(
+                    self.env._(
+                        "Step %(step)s: the visit cannot be due before its planned "
+                        "day (%(days)s days after the event).",
+                        step=step.name,
+                        days=step.offset_days,
+                    )
+                )
+            step.window_days = step.deadline_days - step.offset_days
 
     def _deadline(self, event_date):
         """Last day of the step's window for an event of that date."""

@@ -1019,12 +1019,11 @@ class RevisitVisit(models.Model):
         them takes them out of it, so a run cut short goes on where it
         stopped."""
         Partner = self.env["res.partner"].sudo()
-        for rule in (
-            self.env["revisit.rule"].sudo().search([("trigger", "=", "periodic")])
-        ):
+        rules = self.env["revisit.rule"].sudo().search([("trigger", "=", "periodic")])
+        for rule in rules:
             today = rule.company_id._revisit_today()
             domain = [
-                ("revisit_tier_id", "!=", False),
+                *rule._periodic_tier_domain(rules),
                 ("revisit_periodic_due", "<=", today),
                 ("company_id", "in", [rule.company_id.id, False]),
                 "|",

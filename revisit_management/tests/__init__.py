@@ -12,6 +12,7 @@ from . import (
     test_problem_category,
     test_report,
     test_revisit_tier,
+    test_rules_triggers,
     test_security,
     test_statistics,
     test_tours,

@@ -20,7 +20,7 @@ class TestEngineGeneration(RevisitCase):
             "discharge": [(1, 2)],
             "consultation": [(1, 2)],
             "course_end": [(1, 6)],
-            "delivery": [(30, 7), (90, 7)],
+            "delivery": [(30, 7), (90, 7), (365, 14)],
             "warranty_end": [(0, 14)],
             "new_customer": [(0, 30), (90, 14), (180, 14), (270, 14)],
         }
@@ -229,9 +229,9 @@ class TestEngineGeneration(RevisitCase):
             [{"partner_id": self.customer.id, "trigger": "delivery"} for _i in range(3)]
         )
         names = events.visit_ids.mapped("name")
-        self.assertEqual(len(set(names)), 6)
+        self.assertEqual(len(set(names)), 9)
         numbers = sorted(int(name[-6:]) for name in names)
-        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 6)))
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 9)))
         self.assertTrue(all(v.deadline >= v.scheduled_date for v in events.visit_ids))
         self.assertEqual(
             events.visit_ids[0].deadline - events.visit_ids[0].scheduled_date,

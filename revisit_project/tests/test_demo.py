@@ -28,7 +28,7 @@ class TestProjectDemo(TransactionCase):
         )
         self.assertEqual(events.partner_id, customer)
         for event in events:
-            rule = self.env.ref(f"revisit_project.revisit_rule_{event.trigger}")
+            rule = self.env.ref(f"revisit_management.revisit_rule_{event.trigger}")
             self.assertEqual(event.visit_ids.rule_id, rule, event.trigger)
             self.assertEqual(len(event.visit_ids), 1, event.trigger)
         start = events.filtered(lambda e: e.trigger == "project_start")

@@ -52,7 +52,7 @@ class TestProject(TransactionCase):
         self.assertEqual(started.source_ref, project.sudo())
         self.assertEqual(
             started.visit_ids.rule_id,
-            self.env.ref("revisit_project.revisit_rule_project_start"),
+            self.env.ref("revisit_management.revisit_rule_project_start"),
         )
         project.write({"stage_id": self.stage_closed.id})
         done = self._events(project, "project_done")

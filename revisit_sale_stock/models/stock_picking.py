@@ -17,9 +17,29 @@ class StockPicking(models.Model):
         partner = self.sale_id.partner_id or self.partner_id
         return partner.commercial_partner_id
 
+    def _revisit_delivery_visits_warranty_end(self, done, warranty_end):
+        """Whether a step of the company's delivery rules already visits the
+        customer at warranty end (the default rule's year step): then no
+        separate `warranty_end` event doubles that visit."""
+        self.ensure_one()
+        days = (warranty_end - done).days
+        steps = (
+            self.env["revisit.rule"]
+            .sudo()
+            .search(
+                [("trigger", "=", "delivery"), ("company_id", "=", self.company_id.id)]
+            )
+            .step_ids
+        )
+        return any(
+            step.offset_days <= days <= step.offset_days + step.window_days
+            for step in steps
+        )
+
     def _revisit_create_delivery_events(self):
         """A customer delivery done: a `delivery` event, and a `warranty_end`
-        event at the end of the longest warranty of the products delivered.
+        event at the end of the longest warranty of the products delivered
+        unless the delivery rule visits then already.
 
         Sudo: warehouse users validate deliveries without any revisit right.
         """
@@ -48,7 +68,9 @@ class StockPicking(models.Model):
                 delivered.product_id.product_tmpl_id.mapped("revisit_warranty_months")
                 or [0]
             )
-            if months:
+            if months and not picking._revisit_delivery_visits_warranty_end(
+                done, done + relativedelta(months=months)
+            ):
                 vals_list.append(
                     dict(
                         values,

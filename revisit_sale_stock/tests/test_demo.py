@@ -35,14 +35,14 @@ class TestSaleStockDemo(TransactionCase):
         self.assertEqual(len(picking), 1)
         self.assertEqual(picking.state, "done")
         events = self._events(picking)
-        self.assertEqual(sorted(events.mapped("trigger")), ["delivery", "warranty_end"])
+        # the one-year warranty visit is the delivery rule's year step
+        self.assertEqual(events.mapped("trigger"), ["delivery"])
         self.assertEqual(events.partner_id, customer)
-        delivery = events.filtered(lambda e: e.trigger == "delivery")
+        steps = self.env.ref("revisit_management.revisit_rule_delivery").step_ids
+        self.assertEqual(events.visit_ids.step_id, steps)
+        year = steps.filtered(lambda s: s.offset_days == 365)
         self.assertEqual(
-            delivery.visit_ids.step_id,
-            self.env.ref("revisit_management.revisit_rule_delivery").step_ids,
+            events.visit_ids.filtered(lambda v: v.step_id == year).deadline,
+            events.date + relativedelta(days=365 + year.window_days),
         )
-        warranty = events - delivery
-        self.assertEqual(warranty.date, delivery.date + relativedelta(months=12))
-        self.assertEqual(len(warranty.visit_ids), 1)
         self.assertEqual((new_customer | events).visit_ids.partner_id, customer)

@@ -85,9 +85,18 @@ class TestSaleStock(TransactionCase):
                 visit.scheduled_date,
                 done + relativedelta(days=visit.step_id.offset_days),
             )
+        # a one-year warranty ends on the delivery rule's year step: that is
+        # the warranty visit, no separate warranty_end event doubles it
+        self.assertFalse(self._events("warranty_end", picking))
+        self.assertEqual(len(delivery.visit_ids), 3)
+
+    def test_r026_longer_warranty_has_its_own_event(self):
+        self.pump.revisit_warranty_months = 24
+        picking = self._deliver(self._order(self.pump | self.hose))
+        done = self.company._revisit_date_of(picking.date_done)
         warranty = self._events("warranty_end", picking)
         self.assertEqual(len(warranty), 1)
-        self.assertEqual(warranty.date, done + relativedelta(months=12))
+        self.assertEqual(warranty.date, done + relativedelta(months=24))
         self.assertEqual(len(warranty.visit_ids), 1)
 
     def test_no_warranty_no_warranty_revisit(self):

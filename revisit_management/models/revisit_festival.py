@@ -1,0 +1,144 @@
+import logging
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from .input_check import check_values
+
+_logger = logging.getLogger(__name__)
+
+
+class RevisitFestival(models.Model):
+    """A festival of a festival rule: its visits are organised by the company
+    manager, so a plan is prepared ahead of it and submitted for approval
+    instead of visits being created at once."""
+
+    _name = "revisit.festival"
+    _description = "Revisit Festival"
+    _order = "date, id"
+
+    name = fields.Char(required=True, translate=True)
+    date = fields.Date(
+        required=True, help="Day of the festival this year (e.g. Spring Festival)."
+    )
+    rule_id = fields.Many2one(
+        "revisit.rule",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        domain=[("trigger", "=", "festival")],
+    )
+    plan_id = fields.Many2one(
+        "revisit.plan",
+        string="Prepared Plan",
+        readonly=True,
+        copy=False,
+        help="The plan of the festival's visits, prepared before the festival.",
+    )
+    company_id = fields.Many2one(related="rule_id.company_id", store=True, index=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self, [vals])
+        return super().write(vals)
+
+    @api.model
+    def _cron_prepare_plans(self, batch_size=None):
+        """Prepare the plan of each festival whose preparation day has come.
+
+        A festival is in the job's domain from its preparation day (the rule's
+        days before) to its day while it has no plan; preparing the plan takes
+        it out, so a run cut short goes on where it stopped."""
+        Visit = self.env["revisit.visit"]
+        Festival = self.sudo()
+        for rule in (
+            self.env["revisit.rule"].sudo().search([("trigger", "=", "festival")])
+        ):
+            today = rule.company_id._revisit_today()
+            domain = [
+                ("rule_id", "=", rule.id),
+                ("plan_id", "=", False),
+                ("date", ">=", today),
+                ("date", "<=", today + timedelta(days=rule.festival_lead_days)),
+            ]
+            done = Visit._cron_batches(
+                domain,
+                lambda festivals, t=today: festivals._prepare_plan(t),
+                batch_size,
+                model=Festival,
+            )
+            if not done:
+                return
+
+    def _festival_customers(self):
+        """Customers visited for the festival: key customers and the customers
+        of the rule's tiers (of any tier when the rule names none)."""
+        self.ensure_one()
+        rule = self.rule_id
+        tier_domain = (
+            [("revisit_tier_id", "in", rule.tier_ids.ids)]
+            if rule.tier_ids
+            else [("revisit_tier_id", "!=", False)]
+        )
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "in", [rule.company_id.id, False]),
+                    "|",
+                    ("revisit_key_customer", "=", True),
+                    *tier_domain,
+                ],
+                order="id",
+            )
+        )
+
+    def _prepare_plan(self, today):
+        """Submit a plan with the festival's customers for approval: the
+        company manager (a revisit manager) or the head of the rule's
+        department approves it, which creates the visits."""
+        Plan = self.env["revisit.plan"].sudo()
+        for festival in self.sudo():
+            rule = festival.rule_id
+            company = rule.company_id
+            customers = festival._festival_customers()
+            if not customers:
+                _logger.info("Revisits: no customer for festival %s", festival.name)
+                continue
+            lang = company._revisit_lang()
+            named = festival.with_context(lang=lang)
+            head = rule.department_id.manager_id.user_id
+            plan = Plan.create(
+                {
+                    "name": named.env._(
+                        "%(festival)s %(year)s visits",
+                        festival=named.name,
+                        year=festival.date.year,
+                    ),
+                    "date_from": min(today, festival.date),
+                    "date_to": festival.date,
+                    "user_id": head.id,
+                    "department_id": rule.department_id.id,
+                    "method": rule.method or "onsite",
+                    "purpose": rule.with_context(lang=lang).name,
+                    "company_id": company.id,
+                    "line_ids": [
+                        fields.Command.create({"partner_id": partner.id})
+                        for partner in customers
+                    ],
+                }
+            )
+            plan.action_submit()
+            festival.plan_id = plan
+            if head:
+                plan.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=plan.date_from,
+                    summary=named.env._("Approve the festival visits plan"),
+                    user_id=head.id,
+                )
