@@ -31,6 +31,18 @@ METHODS = [
     ("survey", "Online Questionnaire"),
 ]
 
+# visit fields a rule may require before its visits close (R055)
+CLOSE_FIELDS = (
+    "feedback",
+    "problem",
+    "report",
+    "duration",
+    "cost",
+    "appointment_place",
+    "staff_signature",
+    "signature",
+)
+
 VISIT_STATES = [
     ("todo", "To Do"),
     ("appointed", "Appointed"),
@@ -71,6 +83,17 @@ class RevisitRule(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     note = fields.Html()
+    notify_customers = fields.Boolean(
+        help="Tell each customer of their visit by SMS or e-mail (their channel), "
+        "the company's notice days ahead.",
+    )
+    close_required_field_ids = fields.Many2many(
+        "ir.model.fields",
+        string="Required to Close",
+        domain=[("model", "=", "revisit.visit"), ("name", "in", CLOSE_FIELDS)],
+        help="What a visit of this rule must record before it is done, besides "
+        "the satisfaction (e.g. the feedback or the visit report).",
+    )
     ignore_min_interval = fields.Boolean(
         string="Ignore Minimum Interval",
         help="Visits of this rule keep their day even when another visit of the "
