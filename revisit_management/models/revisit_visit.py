@@ -203,7 +203,7 @@ class RevisitVisit(models.Model):
     duration_exceeded = fields.Boolean(
         string="Too Long",
         compute="_compute_duration_exceeded",
-        store=True,
+        search="_search_duration_exceeded",
         help="The visit lasted longer than the company's maximum duration.",
     )
     cost = fields.Monetary(copy=False)
@@ -345,6 +345,18 @@ class RevisitVisit(models.Model):
         for visit in self:
             limit = visit.company_id.revisit_max_duration
             visit.duration_exceeded = bool(limit and visit.duration > limit)
+
+    def _search_duration_exceeded(self, operator, value):
+        # not stored: a new company limit would rewrite every visit
+        if operator != "in":
+            return NotImplemented
+        domain = Domain.OR(
+            Domain("company_id", "=", company.id)
+            & Domain("duration", ">", company.revisit_max_duration)
+            for company in self.env["res.company"].sudo().search([])
+            if company.revisit_max_duration
+        )
+        return domain if True in value else ~domain
 
     @api.onchange("duration")
     def _onchange_duration_warning(self):

@@ -430,6 +430,11 @@ class TestRulesRecords(RevisitCase):
         lengthy.action_done()
         self.assertIn("more than the", lengthy.message_ids[0].body)
         self.assertIn(lengthy, self.Visit.search([("duration_exceeded", "=", True)]))
+        self.assertNotIn(short, self.Visit.search([("duration_exceeded", "=", True)]))
+        self.assertIn(short, self.Visit.search([("duration_exceeded", "=", False)]))
+        self.assertNotIn(
+            lengthy, self.Visit.search([("duration_exceeded", "=", False)])
+        )
         short.action_done()
         self.assertFalse(short.message_ids.filtered(lambda m: "more than" in m.body))
         warning = self.visit(duration=1.5)._onchange_duration_warning()
