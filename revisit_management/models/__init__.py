@@ -14,5 +14,6 @@ from . import (
     revisit_rule_step,
     revisit_tier,
     revisit_visit,
+    revisit_visit_material,
     survey_user_input,
 )

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.exceptions import ValidationError
 
+from .revisit_rule import METHODS
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -50,8 +52,34 @@ class ResCompany(models.Model):
     revisit_notify_days_before = fields.Integer(
         string="Notify Customers (Days Before)",
         default=7,
-        help="Customers of an approved plan are told of their visit this many days "
-        "ahead.",
+        help="Customers of plans and rules that notify are told of their visit "
+        "this many days ahead.",
+    )
+    revisit_report_due_days = fields.Integer(
+        string="Visit Report Due (Days After)",
+        default=1,
+        help="The visit report is due this many days after the visit is done: "
+        "the assignee is reminded on that day, the department manager is told "
+        "the day after if it is still missing.",
+    )
+    revisit_promise_reminder_days = fields.Integer(
+        string="Promised Reply Reminder (Days Before)",
+        default=1,
+        help="The assignee is reminded this many days before the reply date "
+        "promised to a customer whose question could not be answered at once.",
+    )
+    revisit_followup_method = fields.Selection(
+        METHODS,
+        string="Follow-up Method",
+        default="phone",
+        help="How follow-up visits (the second one on) are made, unless the "
+        "visit chose otherwise. Empty: as the visit they follow.",
+    )
+    revisit_max_duration = fields.Float(
+        string="Maximum Visit Duration (Hours)",
+        default=1.0,
+        help="A visit recorded as longer gets a warning and is flagged: revisits "
+        "should be short and to the point. 0 for no limit.",
     )
     revisit_survey_valid_days = fields.Integer(
         string="Questionnaire Link Validity (Days)",
@@ -83,6 +111,9 @@ class ResCompany(models.Model):
         "revisit_followup_days",
         "revisit_notify_days_before",
         "revisit_low_satisfaction",
+        "revisit_report_due_days",
+        "revisit_promise_reminder_days",
+        "revisit_max_duration",
     )
     def _check_revisit_numbers(self):
         for company in self:
@@ -92,11 +123,15 @@ class ResCompany(models.Model):
                 and 0 <= company.revisit_followup_days <= 3650
                 and 0 <= company.revisit_notify_days_before <= 3650
                 and 0 <= company.revisit_low_satisfaction <= 5
+                and 0 <= company.revisit_report_due_days <= 3650
+                and 0 <= company.revisit_promise_reminder_days <= 3650
+                and 0 <= company.revisit_max_duration <= 24
             ):
                 raise ValidationError(
                     self.env._(
                         "Revisit settings: retries lie between 0 and 20, the low "
-                        "satisfaction between 0 and 5, the days between 0 and 3650."
+                        "satisfaction between 0 and 5, the days between 0 and 3650, "
+                        "the maximum duration between 0 and 24 hours."
                     )
                 )
 

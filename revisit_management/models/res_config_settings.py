@@ -20,6 +20,18 @@ class ResConfigSettings(models.TransientModel):
     revisit_notify_days_before = fields.Integer(
         related="company_id.revisit_notify_days_before", readonly=False
     )
+    revisit_report_due_days = fields.Integer(
+        related="company_id.revisit_report_due_days", readonly=False
+    )
+    revisit_promise_reminder_days = fields.Integer(
+        related="company_id.revisit_promise_reminder_days", readonly=False
+    )
+    revisit_followup_method = fields.Selection(
+        related="company_id.revisit_followup_method", readonly=False
+    )
+    revisit_max_duration = fields.Float(
+        related="company_id.revisit_max_duration", readonly=False
+    )
     revisit_survey_valid_days = fields.Integer(
         related="company_id.revisit_survey_valid_days", readonly=False
     )

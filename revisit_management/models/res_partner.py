@@ -54,6 +54,13 @@ class ResPartner(models.Model):
     revisit_key_customer = fields.Boolean(
         string="Key Customer", help="Key customers are always visited, never sampled."
     )
+    revisit_notify_channel = fields.Selection(
+        [("email", "E-mail"), ("sms", "SMS")],
+        string="Visit Notice By",
+        default="email",
+        help="How the customer is told of a coming visit; the other channel is "
+        "used when this one has no address or number.",
+    )
     revisit_contact_hours = fields.Char(
         string="Preferred Contact Hours", help="e.g. weekdays 9:00-11:00"
     )
@@ -419,3 +426,20 @@ class ResPartner(models.Model):
         if start < end:
             return start <= hour < end
         return hour >= start or hour < end  # window across midnight
+
+    def _revisit_visit_priority(self):
+        """Priority of the customer's visits: key (important) customers are
+        urgent, the others take their value tier's (big customers high)."""
+        self.ensure_one()
+        if self.revisit_key_customer:
+            return "2"
+        return self.revisit_tier_id.visit_priority or "0"
+
+    def _revisit_notice_channel(self):
+        """The channel of the customer's visit notice: their choice when they
+        have its address, else the other one, else none."""
+        self.ensure_one()
+        channels = {"email": bool(self.email), "sms": bool(self.phone)}
+        preferred = self.revisit_notify_channel or "email"
+        other = "sms" if preferred == "email" else "email"
+        return next((c for c in (preferred, other) if channels[c]), False)

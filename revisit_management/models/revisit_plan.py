@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -7,6 +9,21 @@ from .revisit_rule import METHODS
 # written by the plan's buttons only (as superuser, once they checked)
 PLAN_WORKFLOW_FIELDS = ("state", "approver_id", "approval_date")
 MANAGER_GROUP = "revisit_management.group_revisit_manager"
+FREQUENCIES = [
+    ("once", "Once"),
+    ("weekly", "Weekly"),
+    ("monthly", "Monthly"),
+    ("quarterly", "Quarterly"),
+    ("half_yearly", "Half-yearly"),
+    ("yearly", "Yearly"),
+]
+FREQUENCY_STEPS = {
+    "weekly": relativedelta(weeks=1),
+    "monthly": relativedelta(months=1),
+    "quarterly": relativedelta(months=3),
+    "half_yearly": relativedelta(months=6),
+    "yearly": relativedelta(years=1),
+}
 
 
 class RevisitPlan(models.Model):
@@ -45,8 +62,17 @@ class RevisitPlan(models.Model):
     purpose = fields.Text()
     content = fields.Html()
     method = fields.Selection(METHODS, default="phone")
+    frequency = fields.Selection(
+        FREQUENCIES,
+        default="once",
+        required=True,
+        tracking=True,
+        help="How often each customer of the plan is visited during its period: "
+        "approval creates a visit per occurrence, from the customer's date.",
+    )
     notify_customers = fields.Boolean(
-        help="E-mail each customer ahead of the visit (see the company's notice days)."
+        help="Tell each customer of their visit by SMS or e-mail (their channel), the "
+        "company's notice days ahead."
     )
     line_ids = fields.One2many(
         "revisit.plan.line", "plan_id", string="Customers", copy=True
@@ -182,7 +208,6 @@ class RevisitPlan(models.Model):
         groups = []
         for line in lines:
             plan = line.plan_id
-            day = line.scheduled_date or plan.date_from
             values = {
                 "plan_id": plan.id,
                 "method": line.method or plan.method or "phone",
@@ -194,17 +219,33 @@ class RevisitPlan(models.Model):
                 values["user_id"] = line.user_id.id
             groups.append(
                 [
-                    Rule._visit_values(
-                        line.partner_id, day, max(day, plan.date_to), **values
+                    Rule._visit_values(line.partner_id, day, deadline, **values)
+                    for day, deadline in plan._occurrences(
+                        line.scheduled_date or plan.date_from
                     )
                 ]
             )
         visits = self.env["revisit.planner"]._create_visits(groups)
         # the link is the approval's own doing: a confidential customer's line
-        # may be beyond what the approving head may write
-        for line, visit in zip(lines.sudo(), visits, strict=True):
-            line.visit_id = visit
+        # may be beyond what the approving head may write; a line links the
+        # first of its visits
+        first = 0
+        for line, group in zip(lines.sudo(), groups, strict=True):
+            line.visit_id = visits[first]
+            first += len(group)
         return True
+
+    def _occurrences(self, start):
+        """(date, deadline) of each visit of one customer by the plan's
+        frequency: from ``start`` every step until the plan ends, each visit due
+        before the next one (the last by the end of the plan)."""
+        self.ensure_one()
+        step = FREQUENCY_STEPS.get(self.frequency)
+        days = [start]
+        while step and days[-1] + step <= self.date_to:
+            days.append(days[-1] + step)
+        ends = [day - relativedelta(days=1) for day in days[1:]] + [self.date_to]
+        return [(day, max(day, end)) for day, end in zip(days, ends, strict=True)]
 
     def action_cancel(self):
         # the visits are cancelled as superuser: only on plans one may change

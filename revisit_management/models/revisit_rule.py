@@ -34,6 +34,18 @@ METHODS = [
     ("survey", "Online Questionnaire"),
 ]
 
+# visit fields a rule may require before its visits close (R055)
+CLOSE_FIELDS = (
+    "feedback",
+    "problem",
+    "report",
+    "duration",
+    "cost",
+    "appointment_place",
+    "staff_signature",
+    "signature",
+)
+
 VISIT_STATES = [
     ("todo", "To Do"),
     ("appointed", "Appointed"),
@@ -94,6 +106,17 @@ class RevisitRule(models.Model):
         default=14,
         help="Festival rules: the plan of a festival's visits is prepared this "
         "many days before the festival and submitted for approval.",
+    )
+    notify_customers = fields.Boolean(
+        help="Tell each customer of their visit by SMS or e-mail (their channel), "
+        "the company's notice days ahead.",
+    )
+    close_required_field_ids = fields.Many2many(
+        "ir.model.fields",
+        string="Required to Close",
+        domain=[("model", "=", "revisit.visit"), ("name", "in", CLOSE_FIELDS)],
+        help="What a visit of this rule must record before it is done, besides "
+        "the satisfaction (e.g. the feedback or the visit report).",
     )
     ignore_min_interval = fields.Boolean(
         string="Ignore Minimum Interval",

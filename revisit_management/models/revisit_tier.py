@@ -16,6 +16,13 @@ class RevisitTier(models.Model):
         default=12,
         help="Minimum revisit frequency for customers of this tier.",
     )
+    visit_priority = fields.Selection(
+        [("0", "Normal"), ("1", "High"), ("2", "Urgent")],
+        default="0",
+        required=True,
+        help="Priority of the visits of this tier's customers (big customers "
+        "first); key customers' visits are urgent.",
+    )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", index=True)
 

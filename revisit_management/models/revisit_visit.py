@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, plaintext2html
@@ -41,10 +41,17 @@ WORKFLOW_FIELDS = (
     "retry_count",
     "survey_user_input_id",
     "survey_conflict",
+    "report_reminder_date",
+    "report_escalation_date",
+    "promise_reminded",
+    "promise_escalated",
+    "question_answered_date",
 )
 ONLINE_METHODS = ("survey", "sms", "email")
 ACTIVITY_XMLID = "revisit_management.mail_activity_type_revisit"
 CRON_BATCH = 500
+# visit reports of visits done longer ago are history: not chased any more
+REPORT_LOOKBACK_DAYS = 30
 # a change of these fields may add, move or remove the assignee's activity
 ACTIVITY_FIELDS = {"state", "user_id", "scheduled_date", "active", "company_id"}
 
@@ -142,7 +149,63 @@ class RevisitVisit(models.Model):
     )
     followup_needed = fields.Boolean(copy=False)
     opportunity_note = fields.Text(string="Sales Opportunity", copy=False)
-    signature = fields.Binary(copy=False, attachment=True)
+    signature = fields.Binary(string="Customer Signature", copy=False, attachment=True)
+    staff_signature = fields.Binary(
+        copy=False,
+        attachment=True,
+        help="The revisit staff member's signature on the visit record.",
+    )
+    technical_user_id = fields.Many2one(
+        "res.users",
+        string="Technical Staff",
+        copy=False,
+        help="A technical colleague who took part in the visit and signs its "
+        "record too (required for an on-site visit).",
+    )
+    technical_signature = fields.Binary(
+        string="Technical Staff Signature", copy=False, attachment=True
+    )
+    material_ids = fields.One2many(
+        "revisit.visit.material", "visit_id", string="Materials", copy=False
+    )
+    material_outstanding = fields.Boolean(
+        string="Materials Outstanding",
+        compute="_compute_material_outstanding",
+        store=True,
+        help="Material handed out for the visit is neither returned nor approved "
+        "to be kept.",
+    )
+    pending_question = fields.Text(
+        string="Open Question",
+        copy=False,
+        help="A question of the customer that could not be answered at once.",
+    )
+    promised_date = fields.Date(
+        string="Promised Reply Date",
+        copy=False,
+        tracking=True,
+        index="btree_not_null",
+        help="Date by which the customer was promised the answer: the assignee "
+        "is reminded before it, the department manager told after it.",
+    )
+    promise_reminded = fields.Boolean(copy=False, readonly=True)
+    promise_escalated = fields.Boolean(copy=False, readonly=True)
+    question_answered_date = fields.Date(
+        string="Question Answered On", copy=False, readonly=True
+    )
+    followup_method = fields.Selection(
+        METHODS,
+        string="Follow-up Method",
+        copy=False,
+        help="How the follow-up visit is made; empty: the company's follow-up "
+        "method (phone by default).",
+    )
+    duration_exceeded = fields.Boolean(
+        string="Too Long",
+        compute="_compute_duration_exceeded",
+        search="_search_duration_exceeded",
+        help="The visit lasted longer than the company's maximum duration.",
+    )
     cost = fields.Monetary(copy=False)
     currency_id = fields.Many2one(related="company_id.currency_id")
     retry_count = fields.Integer(
@@ -176,6 +239,14 @@ class RevisitVisit(models.Model):
     report = fields.Html(string="Visit Report", copy=False)
     report_date = fields.Datetime(copy=False, readonly=True)
     report_user_id = fields.Many2one("res.users", copy=False, readonly=True)
+    report_reminder_date = fields.Date(
+        copy=False, readonly=True, help="Day the assignee was reminded of the report."
+    )
+    report_escalation_date = fields.Date(
+        copy=False,
+        readonly=True,
+        help="Day the missing report was escalated to the department manager.",
+    )
     review_comment = fields.Text(copy=False)
     reviewer_id = fields.Many2one("res.users", copy=False, readonly=True)
     review_date = fields.Datetime(copy=False, readonly=True)
@@ -261,6 +332,47 @@ class RevisitVisit(models.Model):
                     numbers.append(partner.mobile)
                 numbers.append(partner.phone)
             visit.contact_phone = next((number for number in numbers if number), False)
+
+    @api.depends("material_ids.state")
+    def _compute_material_outstanding(self):
+        for visit in self:
+            visit.material_outstanding = any(
+                material.state == "out" for material in visit.material_ids
+            )
+
+    @api.depends("duration", "company_id.revisit_max_duration")
+    def _compute_duration_exceeded(self):
+        for visit in self:
+            limit = visit.company_id.revisit_max_duration
+            visit.duration_exceeded = bool(limit and visit.duration > limit)
+
+    def _search_duration_exceeded(self, operator, value):
+        # not stored: a new company limit would rewrite every visit
+        if operator != "in":
+            return NotImplemented
+        domain = Domain.OR(
+            Domain("company_id", "=", company.id)
+            & Domain("duration", ">", company.revisit_max_duration)
+            for company in self.env["res.company"].sudo().search([])
+            if company.revisit_max_duration
+        )
+        return domain if True in value else ~domain
+
+    @api.onchange("duration")
+    def _onchange_duration_warning(self):
+        limit = self.company_id.revisit_max_duration
+        if limit and self.duration > limit:
+            return {
+                "warning": {
+                    "title": self.env._("A long visit"),
+                    "message": self.env._(
+                        "Revisits should be short and to the point: this one lasts "
+                        "longer than the %(hours)s hours the company allows.",
+                        hours=limit,
+                    ),
+                }
+            }
+        return None
 
     @api.depends("satisfaction")
     def _compute_satisfaction_stars(self):
@@ -370,11 +482,26 @@ class RevisitVisit(models.Model):
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
             vals["name"] = name
+        self._set_priority(vals_list)
         visits = super().create(vals_list)
         if not self.env.context.get("revisit_planner_birth"):
             # the planner updates the activities itself, after the chatter
             visits.activity_update()
         return visits
+
+    def _set_priority(self, vals_list):
+        """A visit without a priority of its own takes its customer's: key
+        customers first, then by value tier (big, important, ordinary)."""
+        unset = [v for v in vals_list if "priority" not in v and v.get("partner_id")]
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .browse(list({vals["partner_id"] for vals in unset}))
+        )
+        for vals in unset:
+            vals["priority"] = partners.browse(
+                vals["partner_id"]
+            )._revisit_visit_priority()
 
     def _check_company(self, fnames=None):
         """Odoo checks each record's links one by one (a domain per record
@@ -447,6 +574,9 @@ class RevisitVisit(models.Model):
             "revisit_management.group_revisit_supervisor"
         ):
             raise AccessError(self.env._("Only supervisors review visits."))
+        if "promised_date" in vals:
+            # a new promise is reminded and escalated again
+            vals = dict(vals, promise_reminded=False, promise_escalated=False)
         res = super().write(vals)
         if ACTIVITY_FIELDS & set(vals):
             self.activity_update()
@@ -705,6 +835,28 @@ class RevisitVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
+            if (
+                visit.method == "onsite"
+                and visit.technical_user_id
+                and not visit.technical_signature
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(user)s took part in %(visit)s: the technical staff "
+                        "member signs the record too.",
+                        user=visit.technical_user_id.name,
+                        visit=visit.display_name,
+                    )
+                )
+            missing = visit._close_missing_fields()
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(visit)s cannot be closed yet: its rule asks for %(fields)s.",
+                        visit=visit.display_name,
+                        fields=", ".join(missing),
+                    )
+                )
         # marked done first: closing the visit would remove the activity; the
         # message it leaves is in the company's language, as the activity was
         for company, visits in self.grouped("company_id").items():
@@ -723,7 +875,38 @@ class RevisitVisit(models.Model):
                 }
             )
         self.filtered("followup_needed")._create_next_visits("followup")
+        self.filtered("duration_exceeded")._log_long_visit()
         return True
+
+    def _close_missing_fields(self):
+        """Labels (in the user's language) of what the visit's rule requires
+        before closing and the visit does not have."""
+        self.ensure_one()
+        return [
+            self._fields[field.name]._description_string(self.env)
+            for field in self.rule_id.sudo().close_required_field_ids
+            if field.name in self._fields
+            and not (
+                self[field.name].strip()
+                if isinstance(self[field.name], str)
+                else self[field.name]
+            )
+        ]
+
+    def _log_long_visit(self):
+        """Note on the chatter that a visit lasted longer than allowed."""
+        for visit in self:
+            visit.message_post(
+                body=visit._revisit_text(
+                    lambda env, v=visit: env._(
+                        "This visit lasted %(duration)s hours, more than the "
+                        "%(limit)s hours allowed: keep revisits short and to "
+                        "the point.",
+                        duration=round(v.duration, 2),
+                        limit=v.company_id.revisit_max_duration,
+                    )
+                )
+            )
 
     def action_unreachable(self):
         """The customer could not be reached: retry, up to the company's count."""
@@ -793,13 +976,25 @@ class RevisitVisit(models.Model):
                         parent_visit_id=visit.id,
                         retry_count=visit.retry_count + 1 if kind == "retry" else 0,
                         purpose=purpose,
-                        method=visit.method,
+                        method=visit._next_method(kind),
                         user_id=visit.user_id.id,
                         department_id=visit.department_id.id,
                     )
                 ]
             )
         return self.env["revisit.planner"]._create_visits(groups)
+
+    def _next_method(self, kind):
+        """A retry keeps the method; from the second visit on the follow-up may
+        be a phone call: the visit's choice, else the company's, else the same."""
+        self.ensure_one()
+        if kind == "retry":
+            return self.method
+        return (
+            self.followup_method
+            or self.company_id.revisit_followup_method
+            or self.method
+        )
 
     def action_submit_report(self):
         """Record the next-day visit report: who submitted it and when."""
@@ -818,9 +1013,32 @@ class RevisitVisit(models.Model):
                         "Write the report of %(visit)s first.", visit=visit.display_name
                     )
                 )
+            if visit.material_outstanding:
+                raise UserError(
+                    self.env._(
+                        "Return the material handed out for %(visit)s, or have a "
+                        "supervisor approve keeping it, before the report.",
+                        visit=visit.display_name,
+                    )
+                )
         self.sudo().write(
             {"report_date": fields.Datetime.now(), "report_user_id": self.env.uid}
         )
+        return True
+
+    def action_question_answered(self):
+        """The customer got the answer promised to them."""
+        self.check_access("write")
+        for visit in self:
+            if not visit.promised_date or visit.question_answered_date:
+                raise UserError(
+                    self.env._(
+                        "%(visit)s has no reply promised to the customer.",
+                        visit=visit.display_name,
+                    )
+                )
+        for visit in self.sudo():
+            visit.question_answered_date = visit.company_id._revisit_today()
         return True
 
     def action_review(self):
@@ -1114,19 +1332,7 @@ class RevisitVisit(models.Model):
             ):
                 return
             if not self._cron_batches(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", OPEN_STATES),
-                    ("plan_id.notify_customers", "=", True),
-                    ("customer_notified_date", "=", False),
-                    ("scheduled_date", ">=", today),
-                    (
-                        "scheduled_date",
-                        "<=",
-                        today + timedelta(days=company.revisit_notify_days_before),
-                    ),
-                    ("partner_id.email", "!=", False),
-                ],
+                self._notice_domain(company, today),
                 lambda visits, t=today: visits._notify_customers(notice, t),
             ):
                 return
@@ -1154,10 +1360,57 @@ class RevisitVisit(models.Model):
         )
         self.sudo().reminder_date = today
 
+    @api.model
+    def _notice_domain(self, company, today):
+        """Open visits of plans and rules that notify, within the company's
+        notice days, whose customer was not told yet and can be reached."""
+        return [
+            ("company_id", "=", company.id),
+            ("state", "in", OPEN_STATES),
+            "|",
+            ("plan_id.notify_customers", "=", True),
+            ("rule_id.notify_customers", "=", True),
+            ("customer_notified_date", "=", False),
+            ("scheduled_date", ">=", today),
+            (
+                "scheduled_date",
+                "<=",
+                today + timedelta(days=company.revisit_notify_days_before),
+            ),
+            "|",
+            ("partner_id.email", "!=", False),
+            ("partner_id.phone", "!=", False),
+        ]
+
     def _notify_customers(self, template, today):
-        """Tell the customers of their visit, the company's notice days ahead."""
-        template.send_mail_batch(self.ids)
+        """Tell the customers of their visit, the company's notice days ahead,
+        by their channel: e-mail or SMS, in their language."""
+        by_mail = self.filtered(
+            lambda v: v.partner_id._revisit_notice_channel() == "email"
+        )
+        if by_mail:
+            template.send_mail_batch(by_mail.ids)
+        for visit in self - by_mail:
+            visit._send_notice_sms()
         self.sudo().customer_notified_date = today
+
+    def _send_notice_sms(self):
+        """Text the customer the day of their visit (queued for Odoo's SMS
+        scheduled action), in the customer's language."""
+        self.ensure_one()
+        lang = self.partner_id.lang or self.company_id._revisit_lang()
+        env = self.with_context(lang=lang).env
+        day = tools.format_date(env, self.scheduled_date, lang_code=lang)
+        self._message_sms(
+            env._(
+                "%(company)s will contact you on %(date)s about your visit. "
+                "If this day does not suit you, please reply.",
+                company=self.company_id.name,
+                date=day,
+            ),
+            partner_ids=self.partner_id.ids,
+            put_in_queue=True,
+        )
 
     @api.model
     def _cron_escalate(self):
@@ -1229,3 +1482,170 @@ class RevisitVisit(models.Model):
         else:
             for visit in self.sudo():
                 visit.escalation_date = visit.company_id._revisit_today()
+
+    # ------------------------------------------------------------------
+    # Next-day visit reports and promised replies
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_report_reminders(self):
+        """The visit report is due the company's report days after the visit:
+        the assignee is reminded on that day, the department manager told the
+        day after if it is still missing. Visits done before the look-back are
+        history and not chased."""
+        for company in self._cron_companies():
+            today = company._revisit_today()
+            due = today - timedelta(days=company.revisit_report_due_days)
+            base = [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("report_date", "=", False),
+                ("done_date", ">=", today - timedelta(days=REPORT_LOOKBACK_DAYS)),
+            ]
+            if not self._cron_batches(
+                [*base, ("done_date", "<=", due), ("report_reminder_date", "=", False)],
+                lambda visits, t=today: visits._remind_report(t),
+            ):
+                return
+            if not self._cron_batches(
+                [
+                    *base,
+                    ("done_date", "<", due),
+                    ("report_escalation_date", "=", False),
+                ],
+                lambda visits, t=today: visits._escalate_report(t),
+            ):
+                return
+
+    def _remind_report(self, today):
+        for visit in self.filtered("user_id.active"):
+            due = visit.done_date + timedelta(
+                days=visit.company_id.revisit_report_due_days
+            )
+            visit._schedule_todo(
+                visit.user_id,
+                due,
+                visit._revisit_text(lambda env: env._("Write the visit report")),
+                visit._revisit_text(
+                    lambda env, v=visit, d=due: env._(
+                        "The report of %(visit)s (%(customer)s) is due on %(date)s.",
+                        visit=v.name,
+                        customer=v.partner_id.display_name,
+                        date=d,
+                    )
+                ),
+            )
+        self.sudo().report_reminder_date = today
+
+    def _escalate_report(self, today):
+        self._escalate_to_manager(
+            today,
+            lambda env: env._("Missing visit report"),
+            lambda env, v: env._(
+                "%(user)s has not reported on %(visit)s (%(customer)s), done on "
+                "%(date)s.",
+                user=v.user_id.name or "-",
+                visit=v.name,
+                customer=v.partner_id.display_name,
+                date=v.done_date,
+            ),
+        )
+        self.sudo().report_escalation_date = today
+
+    @api.model
+    def _cron_promises(self):
+        """Replies promised to customers: the assignee is reminded the company's
+        days before the promised date, the department manager told once it
+        passed without an answer."""
+        for company in self._cron_companies():
+            today = company._revisit_today()
+            base = [
+                ("company_id", "=", company.id),
+                ("state", "!=", "cancelled"),
+                ("promised_date", "!=", False),
+                ("question_answered_date", "=", False),
+            ]
+            horizon = today + timedelta(days=company.revisit_promise_reminder_days)
+            if not self._cron_batches(
+                [
+                    *base,
+                    ("promise_reminded", "=", False),
+                    ("promised_date", ">=", today),
+                    ("promised_date", "<=", horizon),
+                ],
+                lambda visits: visits._remind_promise(),
+            ):
+                return
+            if not self._cron_batches(
+                [
+                    *base,
+                    ("promise_escalated", "=", False),
+                    ("promised_date", "<", today),
+                ],
+                lambda visits, t=today: visits._escalate_promise(t),
+            ):
+                return
+
+    def _remind_promise(self):
+        for visit in self.filtered("user_id.active"):
+            visit._schedule_todo(
+                visit.user_id,
+                visit.promised_date,
+                visit._revisit_text(
+                    lambda env: env._("Reply promised to the customer")
+                ),
+                visit._revisit_text(
+                    lambda env, v=visit: env._(
+                        "%(customer)s was promised an answer by %(date)s: %(question)s",
+                        customer=v.partner_id.display_name,
+                        date=v.promised_date,
+                        question=v.pending_question or "",
+                    )
+                ),
+            )
+        self.sudo().promise_reminded = True
+
+    def _escalate_promise(self, today):
+        self._escalate_to_manager(
+            today,
+            lambda env: env._("Overdue reply to a customer"),
+            lambda env, v: env._(
+                "%(customer)s was promised an answer by %(date)s and has none yet "
+                "(%(visit)s).",
+                customer=v.partner_id.display_name,
+                date=v.promised_date,
+                visit=v.name,
+            ),
+        )
+        self.sudo().promise_escalated = True
+
+    def _schedule_todo(
+        self, user, deadline, summary, note, xmlid="mail.mail_activity_data_todo"
+    ):
+        self.ensure_one()
+        self.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+            xmlid,
+            date_deadline=deadline,
+            summary=summary,
+            note=plaintext2html(note),
+            user_id=user.id,
+        )
+
+    def _escalate_to_manager(self, today, summary, note):
+        """A warning activity to the department manager of each visit when the
+        manager may read it, otherwise a note on the visit. ``summary(env)`` and
+        ``note(env, visit)`` write the texts in the company's language."""
+        for visit in self:
+            department = visit.department_id or visit.partner_id.revisit_department_id
+            manager = department.manager_id.user_id
+            text = visit._revisit_text(lambda env, v=visit: note(env, v))
+            if manager.active and visit.with_user(manager).has_access("read"):
+                visit._schedule_todo(
+                    manager,
+                    today,
+                    visit._revisit_text(summary),
+                    text,
+                    xmlid="mail.mail_activity_data_warning",
+                )
+            else:
+                visit._message_log(body=plaintext2html(text))

@@ -1,6 +1,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.revisit_rule import METHODS
+
 SCORES = [
     ("0", "Not Scored"),
     ("1", "Very Dissatisfied"),
@@ -25,12 +27,50 @@ class RevisitVisitDone(models.TransientModel):
     satisfaction = fields.Selection(SCORES, default="0", required=True)
     feedback = fields.Text()
     problem = fields.Text(string="Problem Raised")
+    report = fields.Html(string="Visit Report")
+    duration = fields.Float(string="Duration (Hours)")
+    followup_method = fields.Selection(
+        METHODS,
+        string="Follow-up Method",
+        help="How the follow-up visit is made, if one is needed; empty: the "
+        "company's follow-up method.",
+    )
+    required_fields = fields.Char(
+        string="Required to Close",
+        compute="_compute_required_fields",
+        help="What the visit's rule asks for before the visit is done.",
+    )
     company_id = fields.Many2one(related="visit_id.company_id", compute_sudo=False)
     problem_category_ids = fields.Many2many(
         "revisit.problem.category",
         string="Problem Categories",
         domain="[('company_id', 'in', [False, company_id])]",
     )
+
+    @api.depends("visit_id")
+    def _compute_required_fields(self):
+        for wizard in self:
+            wizard.required_fields = ", ".join(
+                wizard.visit_id.rule_id.sudo().close_required_field_ids.mapped(
+                    "field_description"
+                )
+            )
+
+    @api.onchange("duration")
+    def _onchange_duration_warning(self):
+        limit = self.visit_id.company_id.revisit_max_duration
+        if limit and self.duration > limit:
+            return {
+                "warning": {
+                    "title": self.env._("A long visit"),
+                    "message": self.env._(
+                        "Revisits should be short and to the point: this one lasts "
+                        "longer than the %(hours)s hours the company allows.",
+                        hours=limit,
+                    ),
+                }
+            }
+        return None
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -55,6 +95,10 @@ class RevisitVisitDone(models.TransientModel):
                 "satisfaction": int(self.satisfaction),
                 "feedback": self.feedback or self.visit_id.feedback,
                 "problem": self.problem or self.visit_id.problem,
+                "report": self.report or self.visit_id.report,
+                "duration": self.duration or self.visit_id.duration,
+                "followup_method": self.followup_method
+                or self.visit_id.followup_method,
                 "problem_category_ids": [
                     Command.set(
                         (

@@ -1,0 +1,125 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .input_check import check_values
+
+MATERIAL_STATES = [
+    ("out", "Handed Out"),
+    ("returned", "Returned"),
+    ("kept", "Kept (Approved)"),
+]
+# changed by the buttons only: returning is evidence, keeping needs approval
+MATERIAL_WORKFLOW_FIELDS = ("state", "return_date", "approver_id", "approval_date")
+SUPERVISOR_GROUP = "revisit_management.group_revisit_supervisor"
+
+
+class RevisitVisitMaterial(models.Model):
+    """Material handed out to the revisit staff for a visit (documents, samples,
+    gifts, equipment): returned to the company after the visit, or kept with a
+    supervisor's approval."""
+
+    _name = "revisit.visit.material"
+    _description = "Revisit Material"
+    _order = "visit_id, id"
+
+    visit_id = fields.Many2one(
+        "revisit.visit", required=True, ondelete="cascade", index=True
+    )
+    name = fields.Char(string="Material", required=True)
+    quantity = fields.Float(default=1.0, digits=(16, 2))
+    state = fields.Selection(
+        MATERIAL_STATES, default="out", required=True, readonly=True, copy=False
+    )
+    return_date = fields.Date(readonly=True, copy=False)
+    approver_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False
+    )
+    approval_date = fields.Datetime(readonly=True, copy=False)
+    note = fields.Char()
+    company_id = fields.Many2one(related="visit_id.company_id", store=True, index=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_material_vals(vals_list)
+        materials = super().create(vals_list)
+        # handed out for a visit one may work on
+        materials.visit_id.check_access("write")
+        return materials
+
+    def write(self, vals):
+        self._check_material_vals([vals])
+        if not self.env.su and self.filtered(lambda m: m.state != "out"):
+            raise UserError(
+                self.env._("Returned or kept material is a record: it cannot change.")
+            )
+        res = super().write(vals)
+        self.visit_id.check_access("write")
+        return res
+
+    def _check_material_vals(self, vals_list):
+        check_values(self, vals_list)
+        if self.env.su:
+            return
+        for vals in vals_list:
+            forbidden = [
+                name
+                for name in MATERIAL_WORKFLOW_FIELDS
+                if name in vals and not (name == "state" and vals[name] == "out")
+            ]
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "Material is returned, or its keeping approved, with its "
+                        "buttons."
+                    )
+                )
+            if vals.get("quantity", 1.0) <= 0:
+                raise UserError(
+                    self.env._("The quantity of material handed out must be positive.")
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_settled(self):
+        if any(m.state != "out" for m in self):
+            raise UserError(
+                self.env._("Returned or kept material is a record: it stays.")
+            )
+
+    def _check_out(self):
+        self.visit_id.check_access("write")
+        for material in self:
+            if material.state != "out":
+                raise UserError(
+                    self.env._(
+                        "%(material)s is already returned or kept.",
+                        material=material.name,
+                    )
+                )
+
+    def action_return(self):
+        """The material came back to the company."""
+        self._check_out()
+        for material in self.sudo():
+            material.write(
+                {
+                    "state": "returned",
+                    "return_date": material.company_id._revisit_today(),
+                }
+            )
+        return True
+
+    def action_approve_keep(self):
+        """A supervisor lets the material stay out (e.g. left with the customer)."""
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._("Only a supervisor approves keeping revisit material.")
+            )
+        self._check_out()
+        self.sudo().write(
+            {
+                "state": "kept",
+                "approver_id": self.env.uid,
+                "approval_date": fields.Datetime.now(),
+            }
+        )
+        return True
