@@ -23,6 +23,12 @@ class ResConfigSettings(models.TransientModel):
     revisit_survey_valid_days = fields.Integer(
         related="company_id.revisit_survey_valid_days", readonly=False
     )
+    revisit_quarter_plans = fields.Boolean(
+        related="company_id.revisit_quarter_plans", readonly=False
+    )
+    revisit_survey_return_target = fields.Float(
+        related="company_id.revisit_survey_return_target", readonly=False
+    )
     revisit_monthly_budget = fields.Monetary(
         related="company_id.revisit_monthly_budget",
         currency_field="revisit_currency_id",
