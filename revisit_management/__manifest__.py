@@ -37,6 +37,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "report/revisit_visit_report_views.xml",
+        "report/revisit_problem_report_views.xml",
         "report/revisit_reports.xml",
         "report/revisit_visit_templates.xml",
         "views/revisit_menus.xml",

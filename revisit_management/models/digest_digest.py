@@ -16,6 +16,8 @@ REVISIT_KPI_ACTIONS = {
     "kpi_revisit_visit_overdue": "revisit_management.revisit_visit_action",
     "kpi_revisit_unreachable": "revisit_management.revisit_visit_action",
     "kpi_revisit_problem": "revisit_management.revisit_visit_action_problem",
+    "kpi_revisit_coverage": "revisit_management.revisit_visit_report_action",
+    "kpi_revisit_survey_return": "revisit_management.revisit_visit_report_action",
 }
 
 
@@ -55,6 +57,17 @@ class DigestDigest(models.Model):
     kpi_revisit_problem = fields.Boolean("Customers' Problems")
     kpi_revisit_problem_value = fields.Integer(
         "Customers' Problems Value", compute="_compute_kpi_revisit_problem_value"
+    )
+
+    kpi_revisit_coverage = fields.Boolean("Revisit Coverage of All Customers (%)")
+    kpi_revisit_coverage_value = fields.Float(
+        "Revisit Coverage of All Customers Value (%)",
+        compute="_compute_kpi_revisit_coverage_value",
+    )
+    kpi_revisit_survey_return = fields.Boolean("Questionnaire Return Rate (%)")
+    kpi_revisit_survey_return_value = fields.Float(
+        "Questionnaire Return Rate Value (%)",
+        compute="_compute_kpi_revisit_survey_return_value",
     )
 
     # ------------------------------------------------------------
@@ -184,6 +197,35 @@ class DigestDigest(models.Model):
             ),
         )
 
+    def _revisit_report_rows(self, company, day_from, day_to):
+        """The analysis rows of the visits due in the period."""
+        return self._revisit_visits_domain(company, day_from, day_to, "due_date")
+
+    def _compute_kpi_revisit_coverage_value(self):
+        """Customers visited of all customers (the dashboard's definition),
+        over the visits due in the period."""
+        Report = self.env["revisit.visit.report"]
+        self._revisit_compute_kpi(
+            "kpi_revisit_coverage_value",
+            lambda company, day_from, day_to: Report._revisit_coverage(
+                self._revisit_report_rows(company, day_from, day_to), company
+            )["coverage_all_rate"],
+        )
+
+    def _compute_kpi_revisit_survey_return_value(self):
+        """Questionnaires answered of those sent, for the visits due in the
+        period (the company's target is in the settings, 70% by default)."""
+
+        def return_rate(company, day_from, day_to):
+            [(sent, answered)] = self.env["revisit.visit.report"]._read_group(
+                self._revisit_report_rows(company, day_from, day_to)
+                & Domain("state", "!=", "cancelled"),
+                aggregates=["survey_sent:sum", "survey_answered:sum"],
+            )
+            return 100.0 * answered / sent if sent else 0.0
+
+        self._revisit_compute_kpi("kpi_revisit_survey_return_value", return_rate)
+
     def _compute_kpis_actions(self, company, user):
         res = super()._compute_kpis_actions(company, user)
         menu = self.env.ref("revisit_management.revisit_menu_root").id
@@ -198,41 +240,44 @@ class DigestDigest(models.Model):
     def _revisit_problem_section(self, company, user):
         """The customers' problems of each time frame, counted by category,
         for the digest e-mail: ``{"columns": [frame name, ...], "rows":
-        [(category name, [count, ...]), ...]}``, or ``{}`` when the digest
-        does not show the problems or the recipient may not see revisits.
-        A visit with several categories counts once in each."""
+        [(category name, [count, ...]), ...], "handled": {category name:
+        [handled count, ...]}}``, or ``{}`` when the digest does not show the
+        problems or the recipient may not see revisits. A visit with several
+        categories counts once in each; a problem is handled once a follow-up
+        visit was done without a new problem (``revisit.problem.report``)."""
         self.ensure_one()
         if not self.kpi_revisit_problem or not user.has_group(
             "revisit_management.group_revisit_user"
         ):
             return {}
         digest = self.with_user(user).with_company(company)
-        Visit = digest.env["revisit.visit"]
+        Problem = digest.env["revisit.problem.report"]
         frames = self._compute_timeframes(company)
-        counts = {}
-        uncategorised = []
+        counts, handled = {}, {}
         for index, (__, ((start, end), __previous)) in enumerate(frames):
             day_from, day_to = digest._revisit_kpi_days(
                 company,
                 fields.Datetime.to_string(start),
                 fields.Datetime.to_string(end),
             )
-            domain = digest._revisit_problem_domain(company, day_from, day_to)
-            for category, count in Visit._read_group(
-                domain & Domain("problem_category_ids", "!=", False),
-                ["problem_category_ids"],
-                ["__count"],
+            for category, count, resolved in Problem._read_group(
+                self._revisit_visits_domain(company, day_from, day_to, "date"),
+                ["category_id"],
+                ["__count", "nbr_resolved:sum"],
             ):
                 counts.setdefault(category, [0] * len(frames))[index] = count
-            uncategorised.append(
-                Visit.search_count(domain & Domain("problem_category_ids", "=", False))
-            )
-        rows = [
-            (category.name, counts[category])
-            for category in sorted(counts, key=lambda c: (c.sequence, c.id))
-        ]
-        if any(uncategorised):
-            rows.append((digest.env._("No category"), uncategorised))
-        if not rows:
+                handled.setdefault(category, [0] * len(frames))[index] = resolved
+        categories = sorted(
+            (c for c in counts if c), key=lambda c: (c.sequence, c.id)
+        ) + [c for c in counts if not c]
+        if not categories:
             return {}
-        return {"columns": [name for name, __ in frames], "rows": rows}
+        names = {
+            category: category.name or digest.env._("No category")
+            for category in categories
+        }
+        return {
+            "columns": [name for name, __ in frames],
+            "rows": [(names[category], counts[category]) for category in categories],
+            "handled": {names[category]: handled[category] for category in categories},
+        }

@@ -92,6 +92,19 @@ class ResCompany(models.Model):
         help="A customer who gets a value tier for the first time gets a New "
         "Customer event: its rule plans the first revisit right after joining.",
     )
+    revisit_quarter_plans = fields.Boolean(
+        string="Prompt Quarterly Plans",
+        default=True,
+        help="At the start of each quarter, each department headed by a revisit "
+        "supervisor gets a draft plan for the quarter and its head an activity to "
+        "draw it up.",
+    )
+    revisit_survey_return_target = fields.Float(
+        string="Questionnaire Return Target (%)",
+        default=70.0,
+        help="Share of the questionnaires sent that customers should answer; the "
+        "statistics and the digest show the return rate against it.",
+    )
     revisit_monthly_budget = fields.Monetary(
         string="Monthly Revisit Budget",
         currency_field="currency_id",
@@ -103,6 +116,13 @@ class ResCompany(models.Model):
         if any(not 1 <= c.revisit_survey_valid_days <= 3650 for c in self):
             raise ValidationError(
                 self.env._("A questionnaire link is valid from 1 to 3650 days.")
+            )
+
+    @api.constrains("revisit_survey_return_target")
+    def _check_revisit_survey_return_target(self):
+        if any(not 0 <= c.revisit_survey_return_target <= 100 for c in self):
+            raise ValidationError(
+                self.env._("The questionnaire return target lies between 0 and 100%.")
             )
 
     @api.constrains(

@@ -38,6 +38,12 @@ class ResConfigSettings(models.TransientModel):
     revisit_new_customer_event = fields.Boolean(
         related="company_id.revisit_new_customer_event", readonly=False
     )
+    revisit_quarter_plans = fields.Boolean(
+        related="company_id.revisit_quarter_plans", readonly=False
+    )
+    revisit_survey_return_target = fields.Float(
+        related="company_id.revisit_survey_return_target", readonly=False
+    )
     revisit_monthly_budget = fields.Monetary(
         related="company_id.revisit_monthly_budget",
         currency_field="revisit_currency_id",

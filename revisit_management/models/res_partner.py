@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
 
 from .input_check import check_values
 from .revisit_visit_states import OPEN_STATES
@@ -124,6 +125,21 @@ class ResPartner(models.Model):
     revisit_open_problem_count = fields.Integer(
         string="Open Problems", compute="_compute_revisit_stats"
     )
+
+    @api.model
+    def _revisit_customer_domain(self, companies):
+        """The companies' customers, for coverage and campaigns: the active
+        partners with a value tier or a revisit, shared or of the companies."""
+        return (
+            Domain("active", "=", True)
+            & Domain("company_id", "in", [*companies.ids, False])
+            & (
+                Domain("revisit_tier_id", "!=", False)
+                | Domain(
+                    "revisit_visit_ids", "any", [("company_id", "in", companies.ids)]
+                )
+            )
+        )
 
     @api.depends("revisit_visit_ids.state", "revisit_visit_ids.satisfaction")
     def _compute_revisit_stats(self):

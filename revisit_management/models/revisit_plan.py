@@ -1,10 +1,18 @@
+import math
+import random
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import date_utils
+from odoo.tools.safe_eval import safe_eval
 
 from .input_check import check_values
 from .revisit_rule import METHODS
+from .revisit_visit_states import OPEN_STATES
 
 # written by the plan's buttons only (as superuser, once they checked)
 PLAN_WORKFLOW_FIELDS = ("state", "approver_id", "approval_date")
@@ -24,6 +32,11 @@ FREQUENCY_STEPS = {
     "half_yearly": relativedelta(months=6),
     "yearly": relativedelta(years=1),
 }
+SUPERVISOR_GROUP = "revisit_management.group_revisit_supervisor"
+PLAN_ACTIVITY_XMLID = "revisit_management.mail_activity_type_revisit_plan"
+# the quarter's plans are prompted in its first days: a scheduled action that
+# did not run on the first day catches up
+QUARTER_PROMPT_DAYS = 7
 
 
 class RevisitPlan(models.Model):
@@ -88,6 +101,64 @@ class RevisitPlan(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+    # Questionnaire campaigns: a sample of the customers revisited by survey
+    is_campaign = fields.Boolean(
+        string="Questionnaire Campaign",
+        help="A sample of the customers, drawn from a population, revisited by "
+        "questionnaire (e.g. the yearly full revisit, or the yearly written "
+        "sample of at least 5% of the residents).",
+    )
+    survey_id = fields.Many2one(
+        "survey.survey",
+        string="Questionnaire",
+        help="Sent to the campaign's customers; the revisit satisfaction "
+        "questionnaire when empty.",
+    )
+    population_domain = fields.Char(
+        string="Population",
+        default="[]",
+        help="The customers the sample is drawn from, among the company's "
+        "customers (with a value tier or a revisit).",
+    )
+    sample_rate = fields.Float(
+        string="Sample (%)",
+        default=5.0,
+        help="Share of the population drawn into the campaign: 100 for a full revisit.",
+    )
+    repeat_months = fields.Integer(
+        string="Repeat Every (Months)",
+        help="A new campaign is drawn up this many months after this one starts "
+        "(12: yearly); 0 for none.",
+    )
+    next_plan_id = fields.Many2one(
+        "revisit.plan", string="Next Campaign", readonly=True, copy=False
+    )
+    survey_sent_count = fields.Integer(
+        string="Questionnaires Sent", compute="_compute_survey_return"
+    )
+    survey_answered_count = fields.Integer(
+        string="Questionnaires Answered", compute="_compute_survey_return"
+    )
+    survey_return_rate = fields.Float(
+        string="Return Rate (%)",
+        compute="_compute_survey_return",
+        help="Questionnaires answered of those sent.",
+    )
+    survey_return_target = fields.Float(
+        related="company_id.revisit_survey_return_target",
+        string="Return Target (%)",
+    )
+
+    @api.constrains("sample_rate", "repeat_months")
+    def _check_campaign_numbers(self):
+        for plan in self:
+            if not 0 < plan.sample_rate <= 100 or not 0 <= plan.repeat_months <= 120:
+                raise ValidationError(
+                    self.env._(
+                        "A campaign samples more than 0 and at most 100% of its "
+                        "population and repeats every 0 to 120 months."
+                    )
+                )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -148,6 +219,32 @@ class RevisitPlan(models.Model):
             plan.done_count = by_state.get("done", 0)
             plan.completion_rate = (
                 100.0 * plan.done_count / plan.visit_count if plan.visit_count else 0.0
+            )
+
+    @api.depends("visit_ids.survey_user_input_id.state")
+    def _compute_survey_return(self):
+        """Questionnaires sent to the plan's customers and answered."""
+        Visit = self.env["revisit.visit"].sudo()
+        base = [("plan_id", "in", self._origin.ids), ("state", "!=", "cancelled")]
+        sent = dict(
+            Visit._read_group(
+                [*base, ("survey_user_input_id", "!=", False)], ["plan_id"], ["__count"]
+            )
+        )
+        answered = dict(
+            Visit._read_group(
+                [*base, ("survey_user_input_id.state", "=", "done")],
+                ["plan_id"],
+                ["__count"],
+            )
+        )
+        for plan in self:
+            plan.survey_sent_count = sent.get(plan._origin, 0)
+            plan.survey_answered_count = answered.get(plan._origin, 0)
+            plan.survey_return_rate = (
+                100.0 * plan.survey_answered_count / plan.survey_sent_count
+                if plan.survey_sent_count
+                else 0.0
             )
 
     def _check_state(self, states):
@@ -280,3 +377,225 @@ class RevisitPlan(models.Model):
                 plan.state = "done"
             elif states & {"done", "unreachable"}:
                 plan.state = "in_progress"
+
+    # ------------------------------------------------------------------
+    # The quarter's plans (regulation: plans drawn up at each quarter's start)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_prompt_quarter_plans(self):
+        """At the start of each quarter of the company's calendar, give each
+        department headed by a revisit supervisor a draft plan for the quarter
+        and its head an activity to draw it up. A department that has its plan
+        of the quarter drops out of the job's domain."""
+        Visit = self.env["revisit.visit"]
+        Department = self.env["hr.department"].sudo()
+        supervisors = self.env.ref(SUPERVISOR_GROUP).sudo().all_user_ids
+        for company in Visit._cron_companies().filtered("revisit_quarter_plans"):
+            today = company._revisit_today()
+            start = date_utils.start_of(today, "quarter")
+            if (today - start).days >= QUARTER_PROMPT_DAYS:
+                continue
+            end = date_utils.end_of(today, "quarter")
+            planned = self.sudo().search(
+                [
+                    ("company_id", "=", company.id),
+                    ("date_from", "=", start),
+                    ("department_id", "!=", False),
+                ]
+            )
+            domain = Domain(
+                [
+                    ("company_id", "in", [company.id, False]),
+                    ("manager_id.user_id", "in", supervisors.ids),
+                    ("id", "not in", planned.department_id.ids),
+                ]
+            )
+            if not Visit._cron_batches(
+                domain,
+                lambda departments, c=company, s=start, e=end: self._prompt_plans(
+                    departments, c, s, e
+                ),
+                model=Department,
+                lock=False,
+            ):
+                return
+
+    @api.model
+    def _prompt_plans(self, departments, company, date_from, date_to):
+        lang = company._revisit_lang()
+        quarter = (date_from.month - 1) // 3 + 1
+        plans = (
+            self.sudo()
+            .with_context(mail_create_nolog=True)
+            .create(
+                [
+                    {
+                        "name": self.with_context(lang=lang).env._(
+                            "%(year)s Q%(quarter)s revisit plan: %(department)s",
+                            year=date_from.year,
+                            quarter=quarter,
+                            department=department.name,
+                        ),
+                        "date_from": date_from,
+                        "date_to": date_to,
+                        "department_id": department.id,
+                        "user_id": department.manager_id.user_id.id,
+                        "company_id": company.id,
+                    }
+                    for department in departments
+                ]
+            )
+        )
+        for plan in plans:
+            plan.activity_schedule(
+                PLAN_ACTIVITY_XMLID,
+                date_deadline=date_from + timedelta(days=QUARTER_PROMPT_DAYS - 1),
+                summary=self.with_context(lang=lang).env._(
+                    "Draw up the quarter's revisit plan"
+                ),
+                note=self.with_context(lang=lang).env._(
+                    "Add the customers to revisit this quarter, then submit the plan "
+                    "for approval; confirm the visit times with the customers ahead."
+                ),
+                user_id=plan.user_id.id,
+            )
+        return plans
+
+    # ------------------------------------------------------------------
+    # Questionnaire campaigns
+    # ------------------------------------------------------------------
+
+    def _campaign_population(self):
+        """The company's customers in the campaign's population."""
+        self.ensure_one()
+        try:
+            domain = Domain(safe_eval(self.population_domain or "[]"))
+            domain.validate(self.env["res.partner"])
+        except Exception as error:
+            raise UserError(
+                self.env._(
+                    "The population of %(plan)s is not a valid filter.", plan=self.name
+                )
+            ) from error
+        Partner = self.env["res.partner"]
+        return Partner.search(
+            Partner._revisit_customer_domain(self.company_id) & domain, order="id"
+        )
+
+    def action_draw_sample(self):
+        """Add the campaign's sample of its population to the customers: the
+        sample share of the population (rounded up), drawn at random among the
+        customers not in the plan yet."""
+        self.check_access("write")
+        self._check_state(["draft"])
+        for plan in self:
+            if not plan.is_campaign:
+                raise UserError(
+                    self.env._(
+                        "%(plan)s is not a questionnaire campaign.", plan=plan.name
+                    )
+                )
+            population = plan._campaign_population()
+            size = math.ceil(len(population) * plan.sample_rate / 100.0)
+            candidates = population - plan.line_ids.partner_id
+            size = min(size - len(plan.line_ids), len(candidates))
+            if size <= 0:
+                continue
+            sample = random.sample(candidates.ids, size)
+            plan.line_ids = [
+                fields.Command.create({"partner_id": partner_id})
+                for partner_id in sorted(sample)
+            ]
+        return True
+
+    def action_send_surveys(self):
+        """Send the questionnaire to each customer of the campaign not asked
+        yet; customers without an e-mail address (or phone for SMS) are listed
+        on the campaign instead."""
+        self.check_access("read")
+        self._check_state(["approved", "in_progress"])
+        for plan in self:
+            visits = plan.visit_ids.filtered(
+                lambda v: (
+                    v.state in OPEN_STATES
+                    and v.method in ("survey", "email", "sms")
+                    and not v.survey_user_input_id
+                )
+            )
+            skipped = []
+            for visit in visits:
+                try:
+                    with self.env.cr.savepoint():
+                        visit.action_send_survey()
+                except UserError as error:
+                    skipped.append(f"{visit.partner_id.display_name}: {error}")
+            if skipped:
+                plan.message_post(
+                    body=self.env._(
+                        "Questionnaires not sent to %(count)s customers: %(reasons)s",
+                        count=len(skipped),
+                        reasons="; ".join(skipped),
+                    )
+                )
+        return True
+
+    def action_print_summary(self):
+        """The campaign's summary report: the Visit Report of its visits."""
+        self.ensure_one()
+        visits = self.visit_ids.filtered(lambda v: v.state != "cancelled")
+        if not visits:
+            raise UserError(self.env._("%(plan)s has no visits yet.", plan=self.name))
+        return self.env.ref(
+            "revisit_management.revisit_visit_report_summary"
+        ).report_action(visits)
+
+    @api.model
+    def _cron_repeat_campaigns(self):
+        """Draw up the next campaign of each repeated campaign once its period
+        comes (in the company's calendar): a draft with a new sample, and an
+        activity for its supervisor. A campaign with its next one drops out of
+        the job's domain."""
+        Visit = self.env["revisit.visit"]
+        for company in Visit._cron_companies():
+            today = company._revisit_today()
+            domain = [
+                ("company_id", "=", company.id),
+                ("is_campaign", "=", True),
+                ("repeat_months", ">", 0),
+                ("next_plan_id", "=", False),
+                ("state", "not in", ("draft", "cancelled")),
+            ]
+            if not Visit._cron_batches(
+                domain,
+                lambda plans, t=today: plans._repeat_campaign(t),
+                model=self.sudo(),
+            ):
+                return
+
+    def _repeat_campaign(self, today):
+        for plan in self:
+            months = relativedelta(months=plan.repeat_months)
+            date_from = plan.date_from + months
+            if date_from > today:
+                continue
+            lang = plan.company_id._revisit_lang()
+            successor = plan.copy(
+                {
+                    "date_from": date_from,
+                    "date_to": plan.date_to + months,
+                    "line_ids": [],
+                    "user_id": plan.user_id.id,
+                }
+            )
+            plan.next_plan_id = successor
+            successor.action_draw_sample()
+            if successor.user_id:
+                successor.activity_schedule(
+                    PLAN_ACTIVITY_XMLID,
+                    date_deadline=date_from,
+                    summary=self.with_context(lang=lang).env._(
+                        "Check and submit the questionnaire campaign"
+                    ),
+                    user_id=successor.user_id.id,
+                )

@@ -1065,8 +1065,13 @@ class RevisitVisit(models.Model):
 
     def _get_survey(self):
         self.ensure_one()
-        return self.rule_id.survey_id or self.env.ref(
-            "revisit_management.revisit_survey_satisfaction", raise_if_not_found=False
+        return (
+            self.rule_id.survey_id
+            or self.plan_id.survey_id
+            or self.env.ref(
+                "revisit_management.revisit_survey_satisfaction",
+                raise_if_not_found=False,
+            )
         )
 
     def action_send_survey(self):

@@ -57,3 +57,26 @@ def company_today_sql(company_alias):
         "(now() AT TIME ZONE COALESCE(%s.revisit_tz, 'UTC'))::date",
         SQL.identifier(company_alias),
     )
+
+
+def has_problem_sql(alias):
+    """A customer's problem was raised on the visit: a text or a category."""
+    return SQL(
+        """(COALESCE(%(v)s.problem, '') != '' OR EXISTS (
+            SELECT 1 FROM revisit_problem_category_revisit_visit_rel r
+            WHERE r.revisit_visit_id = %(v)s.id))""",
+        v=SQL.identifier(alias),
+    )
+
+
+def problem_resolved_sql(alias):
+    """The visit's problem is handled: a follow-up visit was done without a new
+    problem (the visit itself must have one, see ``has_problem_sql``)."""
+    return SQL(
+        """EXISTS (
+            SELECT 1 FROM revisit_visit f
+            WHERE f.parent_visit_id = %(v)s.id AND f.state = 'done'
+                AND NOT %(f_problem)s)""",
+        v=SQL.identifier(alias),
+        f_problem=has_problem_sql("f"),
+    )

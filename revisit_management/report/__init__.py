@@ -1,4 +1,5 @@
 from . import (
+    revisit_problem_report,
     revisit_visit_report,
     revisit_visit_summary,
     revisit_visit_xlsx,

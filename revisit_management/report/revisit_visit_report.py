@@ -6,12 +6,19 @@ from odoo.tools import SQL, date_utils
 from ..models.revisit_rule import METHODS, VISIT_STATES
 from ..models.revisit_visit_states import (
     company_today_sql,
+    has_problem_sql,
     on_time_sql,
     open_domain,
     open_sql,
     overdue_domain_by_company,
     overdue_sql,
+    problem_resolved_sql,
 )
+
+
+def rate(part, whole):
+    """A percentage rounded to one decimal, 0 when there is nothing to count."""
+    return round(100.0 * part / whole, 1) if whole else 0.0
 
 
 class RevisitVisitReport(models.Model):
@@ -52,6 +59,8 @@ class RevisitVisitReport(models.Model):
     has_problem = fields.Integer(string="# With Problem", readonly=True)
     problem_resolved = fields.Integer(string="# Problems Resolved", readonly=True)
     feedback_timely = fields.Integer(string="# Reports On Time", readonly=True)
+    survey_sent = fields.Integer(string="# Questionnaires Sent", readonly=True)
+    survey_answered = fields.Integer(string="# Questionnaires Answered", readonly=True)
     satisfaction = fields.Float(
         string="Average Satisfaction", readonly=True, aggregator="avg"
     )
@@ -66,6 +75,12 @@ class RevisitVisitReport(models.Model):
     )
     completion_rate = fields.Float(
         string="Completion Rate (%)", readonly=True, aggregator="avg"
+    )
+    survey_return_rate = fields.Float(
+        string="Questionnaire Return Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Questionnaires answered of those sent.",
     )
 
     def _select(self):
@@ -101,6 +116,12 @@ class RevisitVisitReport(models.Model):
             CASE WHEN p_v.has_problem AND p_v.resolved THEN 1 ELSE 0 END
                 AS problem_resolved,
             CASE WHEN p_v.timely THEN 1 ELSE 0 END AS feedback_timely,
+            CASE WHEN v.survey_user_input_id IS NOT NULL THEN 1 ELSE 0 END
+                AS survey_sent,
+            CASE WHEN ui.state = 'done' THEN 1 ELSE 0 END AS survey_answered,
+            CASE WHEN v.survey_user_input_id IS NOT NULL THEN CASE
+                WHEN ui.state = 'done' THEN 100.0 ELSE 0.0 END END
+                AS survey_return_rate,
             CASE WHEN v.state = 'done' AND v.satisfaction > 0
                 THEN v.satisfaction END AS satisfaction,
             CASE WHEN v.state = 'done' THEN CASE WHEN %(on_time)s THEN 100.0
@@ -118,25 +139,29 @@ class RevisitVisitReport(models.Model):
         )
 
     def _from(self):
-        # a problem is resolved when a follow-up visit closed it without a new
-        # problem; the report is timely when submitted by the day after the visit.
+        # a problem (a text or a category) is resolved when a follow-up visit
+        # closed it without a new problem; the report is timely when submitted
+        # by the day after the visit; a questionnaire is returned once answered.
         # (LEFT JOIN: PostgreSQL drops the join when the tier is not asked for.)
-        return """
+        return SQL(
+            """
             revisit_visit v
             LEFT JOIN res_partner p ON p.id = v.partner_id
+            LEFT JOIN survey_user_input ui ON ui.id = v.survey_user_input_id
             JOIN res_company c ON c.id = v.company_id
+            CROSS JOIN LATERAL (SELECT %(has_problem)s AS has_problem) p_0
             CROSS JOIN LATERAL (
                 SELECT
-                    COALESCE(v.problem, '') != '' AS has_problem,
-                    CASE WHEN COALESCE(v.problem, '') != '' THEN EXISTS (
-                        SELECT 1 FROM revisit_visit f
-                        WHERE f.parent_visit_id = v.id AND f.state = 'done'
-                            AND COALESCE(f.problem, '') = ''
-                    ) ELSE FALSE END AS resolved,
+                    p_0.has_problem,
+                    CASE WHEN p_0.has_problem THEN %(resolved)s
+                        ELSE FALSE END AS resolved,
                     v.state = 'done' AND v.report_date IS NOT NULL
                         AND v.report_date::date <= v.done_date + 1 AS timely
             ) p_v
-        """
+            """,
+            has_problem=has_problem_sql("v"),
+            resolved=problem_resolved_sql("v"),
+        )
 
     def _where(self):
         return "v.active"
@@ -148,10 +173,39 @@ class RevisitVisitReport(models.Model):
                 "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
                 SQL.identifier(self._table),
                 self._select(),
-                SQL(self._from()),
+                self._from(),
                 SQL(self._where()),
             )
         )
+
+    @api.model
+    def _revisit_coverage(self, domain, companies):
+        """Coverage of the visits (rows) of ``domain``, the one definition used
+        by the dashboard, the visit report and the digest:
+
+        - customers due: customers with a visit of the rows (not cancelled);
+        - customers visited: those of them with a visit done;
+        - all customers: the companies' customers (``res.partner``'s
+          ``_revisit_customer_domain``), as the regulation counts coverage.
+        """
+        domain = Domain(domain) & Domain("state", "!=", "cancelled")
+        [(due,)] = self._read_group(domain, [], ["partner_id:count_distinct"])
+        [(visited,)] = self._read_group(
+            domain & Domain("state", "=", "done"), [], ["partner_id:count_distinct"]
+        )
+        # the population is a number of the companies, not of the reader's rows
+        total = (
+            self.env["res.partner"]
+            .sudo()
+            .search_count(self.env["res.partner"]._revisit_customer_domain(companies))
+        )
+        return {
+            "customers_due": due,
+            "customers_visited": visited,
+            "customers_total": total,
+            "coverage_rate": rate(visited, due),
+            "coverage_all_rate": rate(visited, total),
+        }
 
     @api.model
     def _dashboard_period(self, period):
@@ -229,7 +283,8 @@ class RevisitVisitReport(models.Model):
             "problem_resolved:sum",
             "feedback_timely:sum",
             "satisfaction:avg",
-            "partner_id:count_distinct",
+            "survey_sent:sum",
+            "survey_answered:sum",
         ]
         [totals] = self._read_group(base, [], aggregates)
         totals = [value or 0 for value in totals]
@@ -245,13 +300,12 @@ class RevisitVisitReport(models.Model):
             resolved,
             timely,
             satisfaction,
-            due,
+            survey_sent,
+            survey_answered,
         ) = totals
         companies = self.env.companies
         overdue = self.search_count(base & overdue_domain_by_company(companies))
-        [(visited,)] = self._read_group(
-            base & Domain("state", "=", "done"), [], ["partner_id:count_distinct"]
-        )
+        coverage = self._revisit_coverage(base, companies)
         distribution = dict(
             self._read_group(
                 base & Domain("satisfaction", ">", 0), ["satisfaction"], ["__count"]
@@ -272,9 +326,6 @@ class RevisitVisitReport(models.Model):
                 order="__count desc",
             )
         ]
-
-        def rate(part, whole):
-            return round(100.0 * part / whole, 1) if whole else 0.0
 
         # the lists the cards open: the same domain, on the visits
         period_domain = Domain("state", "!=", "cancelled")
@@ -302,9 +353,7 @@ class RevisitVisitReport(models.Model):
             "open": open_,
             "unreachable": unreachable,
             "overdue": overdue,
-            "customers_due": due,
-            "customers_visited": visited,
-            "coverage_rate": rate(visited, due),
+            **coverage,
             "plan_visits": planned,
             "plan_done": planned_done,
             "plan_completion_rate": rate(planned_done, planned),
@@ -317,5 +366,9 @@ class RevisitVisitReport(models.Model):
             "problems_resolved": resolved,
             "problem_resolution_rate": rate(resolved, problems),
             "feedback_timely_rate": rate(timely, done),
+            "surveys_sent": survey_sent,
+            "surveys_answered": survey_answered,
+            "survey_return_rate": rate(survey_answered, survey_sent),
+            "survey_return_target": self.env.company.revisit_survey_return_target,
             "per_user": per_user,
         }

@@ -40,7 +40,9 @@ export class RevisitDashboard extends Component {
         const d = this.state.data;
         return [
             { name: "coverage", label: _t("Coverage Rate"), value: `${d.coverage_rate} %`,
-              detail: _t("%(visited)s of %(due)s customers", { visited: d.customers_visited, due: d.customers_due }) },
+              detail: _t("%(visited)s of %(due)s customers due", { visited: d.customers_visited, due: d.customers_due }) },
+            { name: "coverage_all", label: _t("Coverage of All Customers"), value: `${d.coverage_all_rate} %`,
+              detail: _t("%(visited)s of %(total)s customers", { visited: d.customers_visited, total: d.customers_total }) },
             { name: "plan", label: _t("Plan Completion Rate"), value: `${d.plan_completion_rate} %`,
               detail: _t("%(done)s of %(total)s planned visits", { done: d.plan_done, total: d.plan_visits }) },
             { name: "on_time", label: _t("On-time Rate"), value: `${d.on_time_rate} %`,
@@ -51,6 +53,10 @@ export class RevisitDashboard extends Component {
               detail: _t("%(resolved)s of %(problems)s problems", { resolved: d.problems_resolved, problems: d.problems }) },
             { name: "feedback", label: _t("Feedback Timeliness Rate"), value: `${d.feedback_timely_rate} %`,
               detail: "" },
+            { name: "survey_return", label: _t("Questionnaire Return Rate"), value: `${d.survey_return_rate} %`,
+              detail: _t("%(answered)s of %(sent)s answered (target: %(target)s)", {
+                  answered: d.surveys_answered, sent: d.surveys_sent, target: `${d.survey_return_target} %` }),
+              warning: d.surveys_sent > 0 && d.survey_return_rate < d.survey_return_target },
         ];
     }
 
