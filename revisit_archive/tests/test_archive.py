@@ -43,6 +43,17 @@ class TestArchive(ArchiveCase):
             [("id", "in", visits.ids)]
         )
         self.assertEqual(readable, visits[:2])
+        # and summarises them in the analysis
+        self.env.flush_all()
+        analysis = self.env["revisit.visit.report"].with_user(self.custodian)
+        self.assertEqual(
+            set(
+                analysis.search(
+                    [("partner_id", "in", (secret | confidential).ids)]
+                ).mapped("partner_id")
+            ),
+            {secret},
+        )
         self.assertTrue(
             self.custodian.has_group("revisit_management.group_revisit_user")
         )
