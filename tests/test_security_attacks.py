@@ -169,7 +169,8 @@ class TestSecurityAttacks(HttpCase):
 
         cls.v_own = visit(cls.p_portal, u["atk_user1"], cls.dept1, feedback=PAYLOAD)
         cls.v_other = visit(cls.p_other, u["atk_user2"], cls.dept1, feedback="kept")
-        cls.v_secret = visit(cls.p_secret, u["atk_user1"], cls.dept1, feedback="kept")
+        # a colleague's visit of a secret customer (its assignee reads it: R119)
+        cls.v_secret = visit(cls.p_secret, u["atk_user2"], cls.dept1, feedback="kept")
         cls.v_conf = visit(cls.p_conf, u["atk_user2"], cls.dept1, feedback="kept")
         cls.v_top = visit(cls.p_top, u["atk_user2"], cls.dept1, feedback="kept")
         cls.v_d2 = visit(cls.p_d2, u["atk_head2"], cls.dept2, feedback="kept")

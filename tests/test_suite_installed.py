@@ -14,6 +14,7 @@ ADDONS = (
     "revisit_maintenance",
     "revisit_crm",
     "revisit_hr_expense",
+    "revisit_archive",
 )
 
 

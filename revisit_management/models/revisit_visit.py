@@ -630,6 +630,9 @@ class RevisitVisit(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
+        if self.env.su and self.env.context.get("revisit_destruction_approved"):
+            # outdated files destroyed after their approval chain (revisit_archive)
+            return
         if any(visit.state == "done" for visit in self):
             raise UserError(
                 self.env._("A completed visit is a record: archive it instead.")

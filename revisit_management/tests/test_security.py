@@ -74,14 +74,15 @@ class TestSecurity(RevisitCase):
         )
 
     def test_confidentiality_levels(self):
-        """secret: supervisors+ and the owner; confidential: managers, the head
-        of the department and the owner; top secret: managers and the owner."""
+        """secret: supervisors+, the owner and the visit's assignee (R119);
+        confidential: managers, the head of the department and the owner; top
+        secret: managers and the owner."""
         owner = new_test_user(
             self.env, "rv_owner", groups="revisit_management.group_revisit_user"
         )
         expected = {
             "normal": {self.staff, self.supervisor, self.head, self.manager, owner},
-            "secret": {self.supervisor, self.head, self.manager, owner},
+            "secret": {self.staff, self.supervisor, self.head, self.manager, owner},
             "confidential": {self.head, self.manager, owner},
             "top_secret": {self.manager, owner},
         }
@@ -103,6 +104,15 @@ class TestSecurity(RevisitCase):
                         user in readers,
                         f"{user.login} on a {level} customer",
                     )
+
+    def test_r119_assignee_reads_own_visit_of_a_secret_customer(self):
+        """The assignee of a secret customer's visit reads it (not a
+        colleague's); a confidential customer's stays closed to them."""
+        self.customer.revisit_confidentiality = "secret"
+        self.assertEqual(self.visible(self.staff), self.mine)
+        self.mine.with_user(self.staff).read(["partner_id", "state"])
+        self.customer.revisit_confidentiality = "confidential"
+        self.assertFalse(self.visible(self.staff))
 
     def test_staff_cannot_configure(self):
         with self.assertRaises(AccessError):

@@ -1,0 +1,12 @@
+from . import (
+    hr_department,
+    hr_employee,
+    res_company,
+    res_config_settings,
+    res_partner,
+    revisit_archive_destruction,
+    revisit_archive_inspection,
+    revisit_archive_log,
+    revisit_archive_request,
+    revisit_customer_report,
+)

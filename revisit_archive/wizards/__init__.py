@@ -1,0 +1,1 @@
+from . import revisit_partner_update
