@@ -18,6 +18,8 @@
         "views/revisit_appraisal_views.xml",
         "views/revisit_appraisal_spot_check_views.xml",
         "views/revisit_appraisal_criterion_views.xml",
+        "views/revisit_appraisal_quarter_views.xml",
+        "views/revisit_appraisal_year_views.xml",
         "views/revisit_appraisal_reward_line_views.xml",
         "views/res_config_settings_views.xml",
         "views/hr_employee_views.xml",

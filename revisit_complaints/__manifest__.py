@@ -16,6 +16,7 @@
         "data/ir_cron_data.xml",
         "data/revisit_rule_data.xml",
         "data/digest_data.xml",
+        "views/revisit_complaint_action_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",

@@ -10,7 +10,10 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["revisit_management", "sale_stock"],
-    "data": ["views/product_template_views.xml"],
+    "data": [
+        "views/product_template_views.xml",
+        "views/revisit_visit_views.xml",
+    ],
     "demo": ["demo/revisit_sale_stock_demo.xml"],
     "auto_install": True,
 }

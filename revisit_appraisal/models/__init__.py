@@ -5,6 +5,9 @@ from . import (
     revisit_appraisal,
     revisit_appraisal_criterion,
     revisit_appraisal_line,
+    revisit_appraisal_period,
+    revisit_appraisal_quarter,
     revisit_appraisal_reward_line,
     revisit_appraisal_spot_check,
+    revisit_appraisal_year,
 )

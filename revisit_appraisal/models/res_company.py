@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 DEFAULT_CRITERIA = (
     "criterion_timeliness",
@@ -7,7 +8,24 @@ DEFAULT_CRITERIA = (
     "criterion_content",
     "criterion_records",
     "criterion_cost",
+    "criterion_satisfaction",
+    "criterion_customers",
+    "criterion_problem_resolution",
 )
+# 美容医院 第五章2 「将顾客服务满意度纳入绩效考核体系」 and 5.2 「绩效考核应包括回访
+# 客户的数量、满意度、问题解决率」: the clinic preset weighs the three criteria
+# shipped inactive beside the six of 第3条 (weights sum to 100).
+CLINIC_PRESET = {
+    "timeliness": 15.0,
+    "plan_completion": 15.0,
+    "process": 10.0,
+    "content": 10.0,
+    "records": 10.0,
+    "cost": 10.0,
+    "satisfaction": 15.0,
+    "customers": 5.0,
+    "problem_resolution": 10.0,
+}
 
 
 class ResCompany(models.Model):
@@ -48,6 +66,48 @@ class ResCompany(models.Model):
         "criterion; the score falls linearly to 0 at twice the budget.",
     )
 
+    revisit_appraisal_quarter_bonus_a = fields.Monetary(
+        string="Quarterly Bonus for Grade A",
+        currency_field="currency_id",
+        default=1000.0,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_quarter_bonus_b = fields.Monetary(
+        string="Quarterly Bonus for Grade B",
+        currency_field="currency_id",
+        default=600.0,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_year_bonus_a = fields.Monetary(
+        string="Year-end Bonus for Grade A",
+        currency_field="currency_id",
+        default=3000.0,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_year_bonus_b = fields.Monetary(
+        string="Year-end Bonus for Grade B",
+        currency_field="currency_id",
+        default=1500.0,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_customer_target = fields.Integer(
+        string="Customers to Revisit per Month",
+        default=20,
+        help="Customers an employee should revisit in a month: the number of "
+        "customers revisited criterion scores their share of it (100 at the "
+        "target or above).",
+    )
+
+    _revisit_appraisal_customer_target_positive = models.Constraint(
+        "CHECK(revisit_appraisal_customer_target >= 0 "
+        "AND revisit_appraisal_quarter_bonus_a >= 0 "
+        "AND revisit_appraisal_quarter_bonus_b >= 0 "
+        "AND revisit_appraisal_year_bonus_a >= 0 "
+        "AND revisit_appraisal_year_bonus_b >= 0)",
+        "The monthly number of customers to revisit and the quarterly and "
+        "year-end bonuses cannot be negative.",
+    )
+
     _revisit_appraisal_amounts_positive = models.Constraint(
         "CHECK(revisit_appraisal_bonus_a >= 0 AND revisit_appraisal_bonus_b >= 0 "
         "AND revisit_appraisal_cost_budget >= 0 "
@@ -71,3 +131,40 @@ class ResCompany(models.Model):
             for criterion in defaults:
                 criterion.copy({"company_id": company.id})
         return companies
+
+    def _revisit_appraisal_default_criteria(self):
+        """The shipped criteria templates, by code."""
+        templates = self.env["revisit.appraisal.criterion"].sudo()
+        for xmlid in DEFAULT_CRITERIA:
+            templates |= self.env.ref(
+                f"revisit_appraisal.{xmlid}", raise_if_not_found=False
+            )
+        return {criterion.code: criterion for criterion in templates}
+
+    def action_revisit_appraisal_clinic_preset(self):
+        """Clinic preset: satisfaction, customers revisited and problem
+        resolution join the six criteria of 第3条, weights as CLINIC_PRESET.
+
+        Other criteria of the company are archived, so the weights sum to 100.
+        """
+        if not self.env.user.has_group("revisit_appraisal.group_revisit_appraisal_hr"):
+            raise AccessError(
+                self.env._("Only HR (Revisit Appraisal) changes appraisal criteria.")
+            )
+        Criterion = self.env["revisit.appraisal.criterion"].sudo()
+        templates = self._revisit_appraisal_default_criteria()
+        for company in self:
+            criteria = Criterion.with_context(active_test=False).search(
+                [("company_id", "=", company.id)]
+            )
+            by_code = {criterion.code: criterion for criterion in criteria}
+            for code, weight in CLINIC_PRESET.items():
+                criterion = by_code.get(code)
+                if not criterion and code in templates:
+                    criterion = templates[code].copy({"company_id": company.id})
+                if criterion:
+                    criterion.write({"weight": weight, "active": True})
+            criteria.filtered(
+                lambda c: c.code not in CLINIC_PRESET and c.active
+            ).active = False
+        return True

@@ -36,3 +36,46 @@ class ResConfigSettings(models.TransientModel):
         currency_field="company_currency_id",
         readonly=False,
     )
+    revisit_appraisal_quarter_bonus_a = fields.Monetary(
+        related="company_id.revisit_appraisal_quarter_bonus_a",
+        currency_field="company_currency_id",
+        readonly=False,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_quarter_bonus_b = fields.Monetary(
+        related="company_id.revisit_appraisal_quarter_bonus_b",
+        currency_field="company_currency_id",
+        readonly=False,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_year_bonus_a = fields.Monetary(
+        related="company_id.revisit_appraisal_year_bonus_a",
+        currency_field="company_currency_id",
+        readonly=False,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_year_bonus_b = fields.Monetary(
+        related="company_id.revisit_appraisal_year_bonus_b",
+        currency_field="company_currency_id",
+        readonly=False,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+    revisit_appraisal_customer_target = fields.Integer(
+        related="company_id.revisit_appraisal_customer_target", readonly=False
+    )
+
+    def action_revisit_appraisal_clinic_preset(self):
+        self.ensure_one()
+        self.company_id.action_revisit_appraisal_clinic_preset()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Satisfaction, customers revisited and problem resolution now "
+                    "count in the appraisal."
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

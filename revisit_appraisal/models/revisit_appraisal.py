@@ -271,6 +271,7 @@ class RevisitAppraisal(models.Model):
             )
         }
         budget = company.sudo().revisit_appraisal_cost_budget
+        target = company.sudo().revisit_appraisal_customer_target
         self.line_ids.sudo().unlink()
         line_vals = []
         totals = {}
@@ -282,7 +283,9 @@ class RevisitAppraisal(models.Model):
                 if criterion.source == "spot_check":
                     score = checks.get((appraisal.employee_id.id, criterion.id))
                 else:
-                    score = self._computed_score(criterion.code, stat, budget)
+                    score = self._computed_score(
+                        criterion.code, stat, budget, customer_target=target
+                    )
                 if score is not None:
                     score = float_round(score, precision_digits=2)
                     weighted += criterion.weight * score
@@ -311,7 +314,7 @@ class RevisitAppraisal(models.Model):
             appraisal.sudo().with_context(tracking_disable=True).write(vals)
 
     @api.model
-    def _computed_score(self, code, stat, budget):
+    def _computed_score(self, code, stat, budget, customer_target=0):
         """Score 0-100 of a computed criterion, or None when there is no data.
 
         - timeliness: visits done by their deadline (scheduled date when none)
@@ -320,7 +323,14 @@ class RevisitAppraisal(models.Model):
           month's visits when none came from a plan;
         - records: done visits with satisfaction, feedback or report, and the
           customer's signature when on-site, over the done visits;
-        - cost: 100 within the budget, falling linearly to 0 at twice the budget.
+        - cost: 100 within the budget, falling linearly to 0 at twice the budget;
+        - satisfaction: average satisfaction (1-5) of the done visits scored by
+          the customer, times 20;
+        - customers: customers revisited (done visits) over the monthly target,
+          at most 100;
+        - problem_resolution: problems raised on done visits that a done
+          follow-up visit closed without a new problem, over those problems
+          (the statistics' problem resolution rate).
         """
         if not stat.get("total"):
             return None
@@ -336,6 +346,16 @@ class RevisitAppraisal(models.Model):
             if not budget:
                 return None
             return max(0.0, min(100.0, 100.0 * (2.0 - stat["cost"] / budget)))
+        if code == "satisfaction":
+            return 20.0 * float(stat["satisfaction"]) if stat["satisfaction"] else None
+        if code == "customers":
+            if not customer_target:
+                return None
+            return min(100.0, 100.0 * stat["customers"] / customer_target)
+        if code == "problem_resolution":
+            if not stat["problems"]:
+                return None
+            return 100.0 * stat["problems_resolved"] / stat["problems"]
         return None
 
     def _fetch_visit_stats(self, company, date_from, date_to):
@@ -373,7 +393,24 @@ class RevisitAppraisal(models.Model):
                                  AND a.res_field = 'signature'
                                  AND a.res_id = v.id))
                    ) AS complete,
-                   COALESCE(SUM(v.cost), 0) AS cost
+                   COALESCE(SUM(v.cost), 0) AS cost,
+                   AVG(v.satisfaction) FILTER (
+                       WHERE v.state = 'done' AND v.satisfaction > 0
+                   ) AS satisfaction,
+                   COUNT(DISTINCT v.partner_id) FILTER (
+                       WHERE v.state = 'done'
+                   ) AS customers,
+                   COUNT(*) FILTER (
+                       WHERE v.state = 'done' AND COALESCE(v.problem, '') != ''
+                   ) AS problems,
+                   COUNT(*) FILTER (
+                       WHERE v.state = 'done' AND COALESCE(v.problem, '') != ''
+                         AND EXISTS (
+                              SELECT 1 FROM revisit_visit f
+                               WHERE f.parent_visit_id = v.id
+                                 AND f.state = 'done'
+                                 AND COALESCE(f.problem, '') = '')
+                   ) AS problems_resolved
               FROM revisit_visit v
              WHERE v.active
                AND v.state != 'cancelled'

@@ -5,7 +5,9 @@ HR_GROUP = "revisit_appraisal.group_revisit_appraisal_hr"
 
 
 class RevisitAppraisalRewardLine(models.Model):
-    """A bonus, a penalty or an improvement order issued by a confirmed appraisal."""
+    """A bonus, a penalty or an improvement order issued by a confirmed monthly
+    appraisal, or the bonus of a confirmed quarterly reward or year-end
+    appraisal: all are paid the same way."""
 
     _name = "revisit.appraisal.reward.line"
     _description = "Revisit Appraisal Reward"
@@ -13,12 +15,27 @@ class RevisitAppraisalRewardLine(models.Model):
     _check_company_auto = True
 
     appraisal_id = fields.Many2one(
-        "revisit.appraisal", required=True, index=True, ondelete="cascade"
+        "revisit.appraisal", index="btree_not_null", ondelete="cascade"
+    )
+    quarter_appraisal_id = fields.Many2one(
+        "revisit.appraisal.quarter",
+        string="Quarterly Reward",
+        index="btree_not_null",
+        ondelete="cascade",
+    )
+    year_appraisal_id = fields.Many2one(
+        "revisit.appraisal.year",
+        string="Year-end Appraisal",
+        index="btree_not_null",
+        ondelete="cascade",
     )
     employee_id = fields.Many2one(
-        related="appraisal_id.employee_id", store=True, index=True
+        "hr.employee", compute="_compute_origin", store=True, index=True
     )
-    grade = fields.Selection(related="appraisal_id.grade")
+    grade = fields.Selection(
+        [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D"), ("E", "E")],
+        compute="_compute_grade",
+    )
     kind = fields.Selection(
         [
             ("bonus", "Bonus"),
@@ -50,7 +67,7 @@ class RevisitAppraisalRewardLine(models.Model):
         index=True,
     )
     company_id = fields.Many2one(
-        related="appraisal_id.company_id", store=True, index=True
+        "res.company", compute="_compute_origin", store=True, index=True
     )
 
     # Fields that still move once the appraisal is confirmed.
@@ -61,11 +78,44 @@ class RevisitAppraisalRewardLine(models.Model):
         "A reward amount is positive and its percentage lies between 0 and 100.",
     )
 
-    @api.depends("kind", "appraisal_id")
+    _one_origin = models.Constraint(
+        "CHECK(num_nonnulls(appraisal_id, quarter_appraisal_id, year_appraisal_id)"
+        " = 1)",
+        "A reward comes from one monthly, quarterly or year-end appraisal.",
+    )
+
+    def _origin_record(self):
+        self.ensure_one()
+        return self.appraisal_id or self.quarter_appraisal_id or self.year_appraisal_id
+
+    @api.depends(
+        "appraisal_id.employee_id",
+        "appraisal_id.company_id",
+        "quarter_appraisal_id.employee_id",
+        "quarter_appraisal_id.company_id",
+        "year_appraisal_id.employee_id",
+        "year_appraisal_id.company_id",
+    )
+    def _compute_origin(self):
+        for line in self:
+            origin = line._origin_record()
+            line.employee_id = origin.employee_id
+            line.company_id = origin.company_id
+
+    @api.depends(
+        "appraisal_id.grade", "quarter_appraisal_id.grade", "year_appraisal_id.grade"
+    )
+    def _compute_grade(self):
+        for line in self:
+            line.grade = line._origin_record().grade
+
+    @api.depends("kind", "appraisal_id", "quarter_appraisal_id", "year_appraisal_id")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for line in self:
-            line.display_name = f"{kinds.get(line.kind, '')} {line.appraisal_id.name}"
+            line.display_name = (
+                f"{kinds.get(line.kind, '')} {line._origin_record().name or ''}"
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -73,13 +123,18 @@ class RevisitAppraisalRewardLine(models.Model):
         # the penalty of a confirmed month whose previous month is confirmed
         # later is issued by the workflow itself (see _next_month_penalty)
         if not (self.env.su and self.env.context.get("revisit_late_penalty")):
-            lines.appraisal_id._check_not_locked()
+            lines._check_origin_not_locked()
         return lines
 
     def write(self, vals):
         if set(vals) - self._workflow_fields:
-            self.appraisal_id._check_not_locked()
+            self._check_origin_not_locked()
         return super().write(vals)
+
+    def _check_origin_not_locked(self):
+        self.appraisal_id._check_not_locked()
+        self.quarter_appraisal_id._check_not_locked()
+        self.year_appraisal_id._check_not_locked()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):

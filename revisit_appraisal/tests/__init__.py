@@ -7,6 +7,7 @@ from . import (
     test_integration,
     test_reports,
     test_rewards,
+    test_rules_appraisal,
     test_tours,
     test_workflow,
 )

@@ -147,3 +147,38 @@ class TestPayrollBridge(RevisitAppraisalCommon):
         payslip.action_payslip_done()
         self.assertEqual(self._line_total(payslip, "REVISIT_BONUS"), 500.0)
         self.assertEqual(appraisal.reward_line_ids.state, "paid")
+
+    def test_r142_r143_quarterly_and_year_end_bonus_on_the_payslip(self):
+        """The quarterly reward's and the year-end appraisal's bonuses are
+        reward lines dated on the period's last day: the payslip of that month
+        pays them like the monthly bonus."""
+        self.company.sudo().write(
+            {
+                "revisit_appraisal_quarter_bonus_a": 1000.0,
+                "revisit_appraisal_year_bonus_a": 3000.0,
+            }
+        )
+        for month in (4, 5):
+            self._appraise(self.employee, date(2024, month, 1), 95).action_confirm()
+        quarter = self.env["revisit.appraisal.quarter"].generate_for_quarter(2024, 2)
+        quarter.action_review()
+        quarter.action_confirm()
+        year = self.env["revisit.appraisal.year"].generate_for_year(2024)
+        year.action_review()
+        year.action_confirm()
+        june = self.env["hr.payslip"].create(
+            {
+                "employee_id": self.employee.id,
+                "date_from": date(2024, 6, 1),
+                "date_to": date(2024, 6, 30),
+                "contract_id": self.employee.version_id.id,
+                "struct_id": self.structure.id,
+            }
+        )
+        june.onchange_struct_id()
+        june.compute_sheet()
+        self.assertEqual(self._line_total(june, "REVISIT_BONUS"), 1000.0)
+        june.action_payslip_done()
+        self.assertEqual(quarter.reward_line_ids.state, "paid")
+        self.assertEqual(year.reward_line_ids.state, "confirmed")
+        self.assertEqual(year.reward_line_ids.date, date(2024, 12, 31))

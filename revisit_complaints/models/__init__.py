@@ -4,6 +4,8 @@ from . import (
     helpdesk_ticket_team,
     res_company,
     res_config_settings,
+    res_partner,
+    revisit_complaint_action,
     revisit_event,
     revisit_rule,
     revisit_visit,

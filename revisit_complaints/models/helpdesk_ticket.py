@@ -5,9 +5,9 @@ from difflib import SequenceMatcher
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import html2plaintext
+from odoo.tools import format_date, html2plaintext
 
 _logger = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ OUTCOME_FIELDS = (
     "reopen_count",
     "promise_reminded",
     "promise_escalated",
+    "investigation_escalated",
 )
 
 
@@ -94,10 +95,32 @@ class HelpdeskTicket(models.Model):
     )
     promised_date = fields.Date(
         string="Promised Reply Date",
+        compute="_compute_promised_date",
+        store=True,
+        readonly=False,
+        precompute=True,
         tracking=True,
         index=True,
         copy=False,
-        help="Date by which the customer was promised an answer.",
+        help="Date by which the customer was promised an answer: set at intake "
+        "from the company's reply delay, required for a valid complaint. The "
+        "customer is told it (and each new date) by e-mail, else by SMS.",
+    )
+    investigation_deadline = fields.Date(
+        compute="_compute_investigation_deadline",
+        store=True,
+        precompute=True,
+        index=True,
+        copy=False,
+        help="A reported problem is investigated and verified the day it is "
+        "received (the company's calendar day): the complaint is judged valid or "
+        "invalid by then, else it is escalated.",
+    )
+    investigation_escalated = fields.Boolean(copy=False, readonly=True)
+    complaint_action_ids = fields.One2many(
+        "revisit.complaint.action",
+        "ticket_id",
+        string="Corrective and Preventive Actions",
     )
     promise_reminder_date = fields.Date(
         compute="_compute_promise_reminder_date", store=True, index=True
@@ -181,6 +204,42 @@ class HelpdeskTicket(models.Model):
             )
             ticket.responsible_user_id = route or ticket.responsible_user_id
 
+    @api.depends("is_complaint")
+    def _compute_promised_date(self):
+        for ticket in self:
+            if ticket.is_complaint and not ticket.promised_date:
+                company = ticket.company_id or self.env.company
+                ticket.promised_date = company._revisit_today() + timedelta(
+                    days=company.complaint_reply_days
+                )
+            else:
+                ticket.promised_date = ticket.promised_date
+
+    @api.depends("is_complaint")
+    def _compute_investigation_deadline(self):
+        for ticket in self:
+            if ticket.is_complaint and not ticket.investigation_deadline:
+                company = ticket.company_id or self.env.company
+                ticket.investigation_deadline = company._revisit_today()
+            else:
+                ticket.investigation_deadline = ticket.investigation_deadline
+
+    @api.constrains("is_complaint", "complaint_validity", "promised_date")
+    def _check_complaint_promised_date(self):
+        for ticket in self:
+            if (
+                ticket.is_complaint
+                and ticket.complaint_validity == "valid"
+                and not ticket.promised_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Complaint %s is valid: tell the customer when they will "
+                        "have an answer (Promised Reply Date).",
+                        ticket.display_name,
+                    )
+                )
+
     @api.depends("promised_date", "company_id.complaint_reminder_days")
     def _compute_promise_reminder_date(self):
         for ticket in self:
@@ -259,6 +318,7 @@ class HelpdeskTicket(models.Model):
         tickets = super().create(vals_list)
         complaints = tickets.filtered("is_complaint")
         complaints._complaint_route_handler()
+        complaints._complaint_notify_promise()
         complaints.filtered(
             lambda t: t.complaint_severity == "major"
         )._complaint_notify_manager()
@@ -298,6 +358,20 @@ class HelpdeskTicket(models.Model):
         closing._complaint_check_closable(vals)
         if "complaint_severity" in vals or "is_complaint" in vals:
             old = {t.id: (t.is_complaint, t.complaint_severity) for t in self}
+        notify = self.browse()
+        if vals.get("promised_date") or vals.get("is_complaint"):
+            notify = self.filtered(
+                lambda t: (
+                    vals.get("is_complaint", t.is_complaint)
+                    and (
+                        not t.is_complaint
+                        or (
+                            "promised_date" in vals
+                            and str(t.promised_date) != str(vals["promised_date"])
+                        )
+                    )
+                )
+            )
         res = super().write(vals)
         if "complaint_severity" in vals or "is_complaint" in vals:
             rerouted = self.filtered(
@@ -310,6 +384,7 @@ class HelpdeskTicket(models.Model):
             rerouted.filtered(
                 lambda t: t.complaint_severity == "major"
             )._complaint_notify_manager()
+        notify._complaint_notify_promise()
         closing._complaint_on_close()
         (closing_tickets - closing)._revisit_on_close()
         return res
@@ -344,6 +419,7 @@ class HelpdeskTicket(models.Model):
             message.message_type == "comment"
             and message.subtype_id == self.env.ref("mail.mt_comment")
             and not self.env.user.share
+            and not self.env.context.get("revisit_complaint_acknowledgement")
         ):
             self.filtered(
                 lambda t: t.is_complaint and not t.first_reply_date
@@ -452,6 +528,10 @@ class HelpdeskTicket(models.Model):
                     value("is_anonymous") or value("reply_only")
                 ) and not html2plaintext(value("complaint_reply") or "").strip():
                     missing.append(self.env._("write the reply letter"))
+                if ticket.complaint_action_ids.filtered(lambda a: a.state == "todo"):
+                    missing.append(
+                        self.env._("carry out the corrective and preventive actions")
+                    )
             if missing:
                 problems[ticket] = ", ".join(missing)
         return problems
@@ -717,6 +797,118 @@ class HelpdeskTicket(models.Model):
         )
         action["domain"] = [("ticket_id", "=", self.id)]
         return action
+
+    # ------------------------------------------------------------------
+    # Intake: the customer is told when the answer will come
+    # ------------------------------------------------------------------
+
+    def _complaint_notify_promise(self):
+        """Tell the customer the promised reply date, in their language, by
+        e-mail, else by SMS; say on the ticket when neither is possible."""
+        template = self.env.ref("revisit_complaints.mail_template_complaint_promise")
+        for ticket in self.filtered(
+            lambda t: t.is_complaint and t.promised_date and not t.is_anonymous
+        ):
+            partner = ticket.partner_id
+            if partner.email or (not partner and ticket.partner_email):
+                ticket.with_context(
+                    revisit_complaint_acknowledgement=True
+                ).message_post_with_source(
+                    template,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+            elif partner.phone:
+                lang = partner.lang or ticket.company_id._revisit_lang()
+                env = ticket.with_context(lang=lang).env
+                ticket._message_sms(
+                    env._(
+                        "%(company)s: we received your complaint %(number)s and will "
+                        "answer you by %(date)s.",
+                        company=ticket.company_id.name,
+                        number=ticket.number,
+                        date=format_date(env, ticket.promised_date),
+                    ),
+                    partner_ids=partner.ids,
+                    put_in_queue=True,
+                )
+            else:
+                ticket.message_post(
+                    body=ticket._revisit_env()._(
+                        "The customer has no e-mail or phone: tell them by another "
+                        "way that they will have an answer by %s.",
+                        format_date(ticket._revisit_env(), ticket.promised_date),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Scheduled action: same-day investigation
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _complaint_investigation_domain(self):
+        """Complaints still not judged after their investigation day, each
+        company on its own calendar day."""
+        return Domain.OR(
+            Domain(
+                [
+                    ("company_id", "=", company.id),
+                    ("is_complaint", "=", True),
+                    ("stage_id.closed", "=", False),
+                    ("complaint_validity", "=", "pending"),
+                    ("investigation_escalated", "=", False),
+                    ("investigation_deadline", "<", company._revisit_today()),
+                ]
+            )
+            for company in self.env["res.company"].sudo().search([])
+        )
+
+    @api.model
+    def _cron_complaint_investigation(self, batch_size=200):
+        """Escalate complaints not investigated on the day they came in."""
+        domain = self._complaint_investigation_domain()
+        tickets = self.search(
+            domain, limit=batch_size, order="id"
+        ).try_lock_for_update()
+        for ticket in tickets:
+            try:
+                with self.env.cr.savepoint():
+                    ticket._complaint_investigation_escalate()
+            except Exception:
+                _logger.exception(
+                    "Complaint %s: investigation escalation failed", ticket.id
+                )
+        # flag every locked ticket, failed ones too: never twice
+        tickets.write({"investigation_escalated": True})
+        self.env["ir.cron"]._commit_progress(
+            len(tickets), remaining=self.search_count(domain)
+        )
+
+    def _complaint_investigation_escalate(self):
+        supervisor = (
+            self.team_id.complaint_head_user_id
+            or self.team_id.user_id
+            or self.team_id.complaint_manager_user_id
+        )
+        env = self._revisit_env()
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % env._(
+                "The complaint was not investigated and judged on the day it was "
+                "received (%s): escalated.",
+                format_date(env, self.investigation_deadline),
+            )
+        )
+        if supervisor:
+            self.activity_schedule(
+                "mail.mail_activity_data_warning",
+                user_id=supervisor.id,
+                summary=env._("Complaint not investigated the same day"),
+                note=env._(
+                    "Received on %s and still not judged valid or invalid.",
+                    format_date(env, self.investigation_deadline),
+                ),
+            )
 
     # ------------------------------------------------------------------
     # Scheduled action: promised reply dates

@@ -17,6 +17,17 @@ class ResCompany(models.Model):
         "to the customer.",
     )
 
+    complaint_reply_days = fields.Integer(
+        string="Reply Promised within (Days)",
+        default=3,
+        help="At intake a complaint's promised reply date is set this many days "
+        "ahead (the handler may change it); the customer is told the date.",
+    )
+
+    _complaint_reply_days_positive = models.Constraint(
+        "CHECK(complaint_reply_days >= 0)",
+        "The reply delay promised to customers cannot be negative.",
+    )
     _complaint_duplicate_days_positive = models.Constraint(
         "CHECK(complaint_duplicate_days >= 0)",
         "The duplicate complaint window cannot be negative.",

@@ -10,3 +10,6 @@ class ResConfigSettings(models.TransientModel):
     complaint_reminder_days = fields.Integer(
         related="company_id.complaint_reminder_days", readonly=False
     )
+    complaint_reply_days = fields.Integer(
+        related="company_id.complaint_reply_days", readonly=False
+    )

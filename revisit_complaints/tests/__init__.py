@@ -11,6 +11,7 @@ from . import (
     test_complaint_security,
     test_demo,
     test_helpdesk_agent,
+    test_rules_complaints,
     test_ticket_revisit,
     test_tours,
     test_visit_complaint,

@@ -45,7 +45,7 @@ class TestCrm(RevisitCase):
         with self.assertRaises(AccessError):
             self.env["crm.lead"].with_user(self.staff).check_access("read")
 
-    def test_note_becomes_a_lead_for_the_salesperson(self):
+    def test_r064_note_becomes_a_lead_for_the_salesperson(self):
         visit = self.visit(method="phone", contact_id=self.contact.id)
         self._done(visit, "Wants a second dental chair next quarter.\nCall after 3pm.")
         lead = self._leads(visit)

@@ -46,7 +46,7 @@ class TestVisitExpense(RevisitCase):
     def _expenses(self, visit):
         return self.env["hr.expense"].search([("revisit_visit_id", "=", visit.id)])
 
-    def test_cost_becomes_a_submitted_expense_with_the_receipt(self):
+    def test_r065_cost_becomes_a_submitted_expense_with_the_receipt(self):
         visit = self._complete(self.visit(department_id=self.department.id), 120)
         expense = self._expenses(visit)
         self.assertEqual(len(expense), 1)
@@ -94,7 +94,7 @@ class TestVisitExpense(RevisitCase):
         self.assertEqual(expense.state, "submitted")
         self.assertEqual(expense.nb_attachment, 0)
 
-    def test_over_the_limit_is_refused_with_the_reason(self):
+    def test_r066_over_the_limit_is_refused_with_the_reason(self):
         visit = self._complete(self.visit(department_id=self.department.id), 650)
         expense = self._expenses(visit)
         self.assertEqual(len(expense), 1)

@@ -340,6 +340,28 @@ class ResPartner(models.Model):
                     vals.update(dict.fromkeys(hidden_fields, False))
         return result
 
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        """Exports blank the same contact data as reading (客户信息…不得泄露给
+        第三方): record by record when some of them are hidden."""
+        columns = [
+            i
+            for i, path in enumerate(fields)
+            if len(path) == 1 and path[0] in CONTACT_FIELDS
+        ]
+        hidden = columns and not self.env.su and self._revisit_contact_hidden_ids()
+        if not hidden:
+            return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+        lines = []
+        for record in self:
+            rows = super(ResPartner, record)._export_rows(
+                fields, _is_toplevel_call=_is_toplevel_call
+            )
+            if rows and record.id in hidden:
+                for i in columns:
+                    rows[0][i] = ""
+            lines += rows
+        return lines
+
     def _revisit_contact_hidden_ids(self):
         """Ids of the partners in self whose contact data the current user may
         not read: confidential or top-secret customers (or their contacts) whose

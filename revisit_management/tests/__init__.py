@@ -13,6 +13,8 @@ from . import (
     test_report,
     test_revisit_tier,
     test_rules_triggers,
+    test_rules_contact_data,
+    test_rules_windows,
     test_security,
     test_statistics,
     test_tours,

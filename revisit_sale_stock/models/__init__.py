@@ -1,1 +1,1 @@
-from . import product_template, sale_order, stock_picking
+from . import product_template, revisit_visit, sale_order, stock_picking

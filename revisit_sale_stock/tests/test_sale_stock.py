@@ -124,6 +124,47 @@ class TestSaleStock(TransactionCase):
             1,
         )
 
+    def test_r068_revisit_list_shows_deal_date_and_products(self):
+        """客户姓名、联系方式、成交时间、购买产品: the visits of a delivery show
+        the order's date and products, to revisit staff without sales rights;
+        a visit without a sale document shows the customer's last order."""
+        staff = new_test_user(
+            self.env, "rv_list_staff", groups="revisit_management.group_revisit_manager"
+        )
+        order = self._order(self.pump | self.hose)
+        picking = self._deliver(order)
+        deal_day = self.company._revisit_date_of(order.date_order)
+        visits = self._events("delivery", picking).visit_ids.with_user(staff)
+        self.assertTrue(visits)
+        for visit in visits:
+            self.assertEqual(visit.deal_date, deal_day)
+            self.assertIn("Water pump", visit.purchased_products)
+            self.assertIn("Hose", visit.purchased_products)
+        manual = (
+            self.env["revisit.visit"]
+            .with_user(staff)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "scheduled_date": deal_day + relativedelta(days=40),
+                }
+            )
+        )
+        self.assertEqual(manual.deal_date, deal_day)
+        self.assertIn("Water pump", manual.purchased_products)
+        before = manual.create(
+            {
+                "partner_id": self.customer.id,
+                "scheduled_date": deal_day - relativedelta(days=1),
+            }
+        )
+        self.assertFalse(before.deal_date)
+        self.assertFalse(before.purchased_products)
+        # the revisit list shows both columns
+        arch = self.env["revisit.visit"].get_views([(False, "list")])["views"]["list"]
+        self.assertIn("deal_date", arch["arch"])
+        self.assertIn("purchased_products", arch["arch"])
+
     def test_receipts_create_no_event(self):
         receipt_type = self.env["stock.picking.type"].search(
             [("code", "=", "incoming"), ("company_id", "=", self.company.id)], limit=1

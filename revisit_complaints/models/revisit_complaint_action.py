@@ -1,0 +1,186 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# set by the workflow buttons only
+WORKFLOW_FIELDS = ("state", "done_date", "verified_by_id", "verified_date")
+
+
+class RevisitComplaintAction(models.Model):
+    """A corrective or preventive action of a complaint, followed until its
+    effect is verified (003 八.5: 制定订正预防措施,并监督措施实施状况及效果)."""
+
+    _name = "revisit.complaint.action"
+    _description = "Complaint Corrective or Preventive Action"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "deadline, id"
+    _check_company_auto = True
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Complaint",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        domain=[("is_complaint", "=", True)],
+    )
+    kind = fields.Selection(
+        [("corrective", "Corrective"), ("preventive", "Preventive")],
+        required=True,
+        default="corrective",
+        tracking=True,
+    )
+    name = fields.Char(string="Action", required=True, tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        required=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    deadline = fields.Date(required=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("todo", "To Do"),
+            ("done", "Done"),
+            ("verified", "Effect Verified"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="todo",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    done_date = fields.Date(readonly=True)
+    verification = fields.Text(
+        string="Verification of Effect",
+        help="How the action's effect was checked and what was found.",
+    )
+    verified_by_id = fields.Many2one("res.users", readonly=True)
+    verified_date = fields.Date(readonly=True)
+    is_overdue = fields.Boolean(compute="_compute_is_overdue")
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+
+    @api.depends("state", "deadline", "company_id")
+    def _compute_is_overdue(self):
+        for action in self:
+            action.is_overdue = bool(
+                action.state == "todo"
+                and action.deadline
+                and action.deadline < action.company_id._revisit_today()
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_workflow_write(vals)
+        actions = super().create(vals_list)
+        actions.ticket_id.check_access("write")
+        actions._activity_update()
+        return actions
+
+    def write(self, vals):
+        self._check_workflow_write(vals)
+        if set(vals) - {"verification"} and self.filtered(lambda a: a.state != "todo"):
+            raise UserError(self.env._("Only actions still to do can be changed."))
+        res = super().write(vals)
+        if {"user_id", "deadline"} & set(vals):
+            self._activity_update()
+        return res
+
+    def _check_workflow_write(self, vals):
+        if self.env.su:
+            return
+        forbidden = [name for name in WORKFLOW_FIELDS if name in vals]
+        if forbidden:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of an action change only through its buttons.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in forbidden
+                    ),
+                )
+            )
+
+    def _workflow_write(self, vals):
+        return super(RevisitComplaintAction, self.sudo()).write(vals)
+
+    def _activity_update(self):
+        """The responsible's to-do follows the action, as activity_update()
+        of Odoo's leaves and maintenance requests."""
+        todo = self.filtered(lambda a: a.state == "todo")
+        (self - todo).activity_unlink(["mail.mail_activity_data_todo"])
+        for action in todo:
+            env = action.ticket_id._revisit_env()
+            activity = action.activity_ids.filtered(
+                lambda a: (
+                    a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                )
+            )
+            if activity:
+                activity.write(
+                    {"user_id": action.user_id.id, "date_deadline": action.deadline}
+                )
+            else:
+                action.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=action.deadline,
+                    user_id=action.user_id.id,
+                    summary=env._("Carry out: %s", action.name),
+                )
+
+    def action_done(self):
+        """The responsible (or the complaint's handler) reports it done."""
+        if self.filtered(lambda a: a.state != "todo"):
+            raise UserError(self.env._("Only actions to do can be marked done."))
+        self.check_access("write")
+        for action in self:
+            action._workflow_write(
+                {
+                    "state": "done",
+                    "done_date": action.company_id._revisit_today(),
+                }
+            )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_verify(self):
+        """Someone other than the responsible checks the effect."""
+        if self.filtered(lambda a: a.state != "done"):
+            raise UserError(self.env._("Only done actions can be verified."))
+        self.check_access("write")
+        for action in self:
+            if not (action.verification or "").strip():
+                raise UserError(
+                    self.env._("Write how the effect of %s was verified.", action.name)
+                )
+            if action.user_id == self.env.user:
+                raise UserError(
+                    self.env._(
+                        "The effect of an action is verified by someone else than "
+                        "its responsible."
+                    )
+                )
+            action._workflow_write(
+                {
+                    "state": "verified",
+                    "verified_by_id": self.env.user.id,
+                    "verified_date": action.company_id._revisit_today(),
+                }
+            )
+        return True
+
+    def action_cancel(self):
+        if self.filtered(lambda a: a.state != "todo"):
+            raise UserError(self.env._("Only actions to do can be cancelled."))
+        self.check_access("write")
+        self._workflow_write({"state": "cancelled"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if self.filtered(lambda a: a.state in ("done", "verified")):
+            raise UserError(self.env._("Done actions are kept as evidence."))
