@@ -9,5 +9,6 @@ from . import (
     test_rewards,
     test_rules_appraisal,
     test_tours,
+    test_trust,
     test_workflow,
 )

@@ -9,6 +9,7 @@ from . import (
     test_complaint_report,
     test_complaint_routing,
     test_complaint_security,
+    test_complaint_trust,
     test_demo,
     test_helpdesk_agent,
     test_rules_complaints,
