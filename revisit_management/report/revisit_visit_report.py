@@ -314,7 +314,7 @@ class RevisitVisitReport(models.Model):
         per_user = [
             {
                 "user_id": user.id,
-                "user": user.display_name,
+                "user": user.display_name or self.env._("Unassigned"),
                 "total": count,
                 "done": done_count,
                 "satisfaction": round(avg or 0.0, 2),

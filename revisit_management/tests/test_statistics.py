@@ -71,6 +71,21 @@ class TestRevisitStatistics(RevisitCase):
             self.date_from, self.date_to
         )
 
+    def test_unassigned_visits_have_a_row_named(self):
+        """Visits nobody is assigned to are counted on a row of their own,
+        named, not on a row without a name."""
+        self._scenario()
+        self.env["revisit.visit"].create(
+            {
+                "partner_id": self.e.id,
+                "scheduled_date": self.date_from,
+                "user_id": False,
+            }
+        )
+        rows = {line["user_id"]: line for line in self._data()["per_user"]}
+        self.assertEqual(rows[False]["total"], 1)
+        self.assertEqual(rows[False]["user"], "Unassigned")
+
     def test_rates_of_a_period(self):
         late = self._scenario()
         data = self._data()
