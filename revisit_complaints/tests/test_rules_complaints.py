@@ -20,6 +20,8 @@ class TestRulesComplaints(ComplaintCommon):
         )
         cls.env.company.partner_id.lang = "en_US"
         cls.customer.lang = "en_US"
+        # the company's day in its new time zone
+        cls.today = cls.env.company._revisit_today()
 
     def _run_cron(self, xmlid):
         cron = self.env.ref(f"revisit_complaints.{xmlid}")
