@@ -1352,7 +1352,12 @@ class RevisitVisit(models.Model):
         visits = self.sudo().search(
             Domain.AND([domain, [("user_id", "in", users.ids)]])
         )
-        self._try_lock(visits)._remind_assignees(template, today)
+        # locked assignee by assignee: a row another worker changed meanwhile
+        # drops that assignee's visits only, not the whole batch's
+        locked = self.browse()
+        for user_visits in visits.grouped("user_id").values():
+            locked |= self._try_lock(user_visits)
+        locked._remind_assignees(template, today)
 
     def _remind_assignees(self, template, today):
         """Bring the assignees' activities and send each assignee one e-mail
