@@ -205,6 +205,54 @@ class TestChineseData(TransactionCase):
         )
         self.assertFalse(found, "demo visits' texts in English:\n" + "\n".join(found))
 
+    def test_creation_message_in_the_company_language(self):
+        """A record's "created" message is in its company's language, not in
+        the creating environment's (an English user's, or none while a module
+        installs and ships its rules)."""
+        company = self.env.company
+        company.partner_id.lang = "zh_CN"
+        for lang in ("en_US", False):
+            rule = (
+                self.env["revisit.rule"]
+                .with_context(lang=lang)
+                .create({"name": "规则", "trigger": "manual", "company_id": company.id})
+            )
+            self.assertEqual(
+                html2plaintext(rule.message_ids[-1:].body).strip(), "回访规则 创建"
+            )
+
+    def test_demo_chatter_in_chinese(self):
+        """The "created" messages of every record our demo and data make in a
+        chatter (rules, plans, appraisals, spot checks, archive inspections,
+        corrective actions, ...) are Chinese."""
+        if not self.env.ref("revisit_management.res_partner_chen_jing_demo", False):
+            self.skipTest("the demo data is not loaded")
+        mixin = self.env.registry["revisit.company.lang.mixin"]
+        models = [
+            name
+            for name, model in self.env.registry.items()
+            if issubclass(model, mixin) and not model._abstract
+        ]
+        self.assertIn("revisit.rule", models)
+        messages = self.env["mail.message"].search(
+            [
+                ("model", "in", models),
+                ("message_type", "=", "notification"),
+                ("subtype_id", "=", self.env.ref("mail.mt_note").id),
+                ("mail_activity_type_id", "=", False),
+            ]
+        )
+        self.assertGreaterEqual(
+            set(messages.mapped("model")),
+            {"revisit.rule", "revisit.plan", "revisit.visit", "revisit.appraisal"},
+        )
+        found = [
+            f"{message.model} {message.res_id}: {message.body!r}"
+            for message in messages
+            if english_words(html2plaintext(message.body or ""))
+        ]
+        self.assertFalse(found, "creation messages in English:\n" + "\n".join(found))
+
     def test_demo_complaints_in_chinese(self):
         """What the complaint desk wrote into the demo's tickets (activities,
         notes) is in the company's language, Chinese."""

@@ -36,7 +36,7 @@ class RevisitAppraisal(models.Model):
 
     _name = "revisit.appraisal"
     _description = "Revisit Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, score desc, id"
     _check_company_auto = True
 

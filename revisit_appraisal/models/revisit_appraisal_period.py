@@ -27,7 +27,7 @@ class RevisitAppraisalPeriod(models.AbstractModel):
 
     _name = "revisit.appraisal.period"
     _description = "Revisit Appraisal over Several Months"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, score desc, id"
     _check_company_auto = True
     _period_months = 3

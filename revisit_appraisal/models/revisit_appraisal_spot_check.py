@@ -7,7 +7,7 @@ class RevisitAppraisalSpotCheck(models.Model):
 
     _name = "revisit.appraisal.spot.check"
     _description = "Revisit Appraisal Spot Check"
-    _inherit = ["mail.thread"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

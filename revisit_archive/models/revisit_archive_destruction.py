@@ -24,7 +24,7 @@ class RevisitArchiveDestruction(models.Model):
 
     _name = "revisit.archive.destruction"
     _description = "Archive Destruction"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
     name = fields.Char(

@@ -14,7 +14,7 @@ class RevisitArchiveInspection(models.Model):
 
     _name = "revisit.archive.inspection"
     _description = "Archive Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True)

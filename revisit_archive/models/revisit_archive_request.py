@@ -17,7 +17,7 @@ class RevisitArchiveRequest(models.Model):
 
     _name = "revisit.archive.request"
     _description = "Archive Access Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
     name = fields.Char(

@@ -18,7 +18,7 @@ class RevisitCustomerReport(models.Model):
 
     _name = "revisit.customer.report"
     _description = "Customer Information Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True)

@@ -11,7 +11,7 @@ class RevisitComplaintAction(models.Model):
 
     _name = "revisit.complaint.action"
     _description = "Complaint Corrective or Preventive Action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "deadline, id"
     _check_company_auto = True
 

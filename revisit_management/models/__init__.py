@@ -1,3 +1,5 @@
+# first: the models below inherit it
+from . import revisit_company_lang_mixin  # isort: skip
 from . import (
     digest_digest,
     res_company,

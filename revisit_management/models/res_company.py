@@ -198,13 +198,20 @@ class ResCompany(models.Model):
         company.write({"name": name})
         company.partner_id.lang = "zh_CN"
         self.env["res.users"].browse(user_ids).write({"lang": "zh_CN"})
-        self._revisit_demo_load_terms("revisit_management")
+        self._revisit_load_terms("revisit_management")
 
     @api.model
-    def _revisit_demo_load_terms(self, module):
-        """Load a module's Chinese terms before its demo data writes texts into
-        records (Odoo loads them after the demo data), when Chinese is installed."""
-        if self.env["res.lang"]._lang_get("zh_CN"):
+    def _revisit_load_terms(self, module):
+        """Load a module's terms in the installed languages before its data or
+        demo writes texts into records: Odoo loads them only afterwards, so
+        the records made before (the shipped rules' creation messages, the
+        demo's visits) would read the model's and the steps' names untranslated."""
+        langs = [
+            code
+            for code, _name in self.env["res.lang"].get_installed()
+            if code != "en_US"
+        ]
+        if langs:
             self.env["ir.module.module"].search(
                 [("name", "=", module)]
-            )._update_translations("zh_CN")
+            )._update_translations(langs)

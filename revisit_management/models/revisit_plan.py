@@ -44,7 +44,7 @@ class RevisitPlan(models.Model):
 
     _name = "revisit.plan"
     _description = "Revisit Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
 

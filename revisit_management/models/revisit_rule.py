@@ -60,7 +60,7 @@ class RevisitRule(models.Model):
 
     _name = "revisit.rule"
     _description = "Revisit Rule"
-    _inherit = ["mail.thread"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread"]
     _order = "sequence, id"
     _check_company_auto = True
 

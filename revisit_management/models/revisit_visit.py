@@ -61,7 +61,7 @@ class RevisitVisit(models.Model):
 
     _name = "revisit.visit"
     _description = "Revisit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "scheduled_date, id"
     _check_company_auto = True
 
@@ -741,18 +741,6 @@ class RevisitVisit(models.Model):
             Activity.with_context(
                 mail_activity_quick_update=True, revisit_followers_done=True
             ).create(to_create)
-
-    def _creation_message(self):
-        """In the company's language, as every text the product writes into a
-        visit, whoever creates it."""
-        company = self.company_id[:1] or self.env.company
-        visit = self.with_context(lang=company._revisit_lang())
-        return super(RevisitVisit, visit)._creation_message()
-
-    def _revisit_text(self, render):
-        """A text written into a record, in the language of the company's users."""
-        company = self.company_id[:1] or self.env.company
-        return render(self.with_context(lang=company._revisit_lang()).env)
 
     def mail_allowed_qweb_expressions(self):
         # plain fields of the customer's notice e-mail: rendered without eval
