@@ -613,6 +613,34 @@ class Bench:
             "0",
             "PASS" if dupes == 0 else "FAIL",
         )
+        self.measure_creation_messages()
+
+    def measure_creation_messages(self, count=10000, batch=100):
+        """Odoo's own creation messages alone (mail.thread._message_log_batch,
+        in the planner's batches), on visits that exist, rolled back: the
+        ceiling of any generation through create() that logs one per visit."""
+        with self.cursor() as cr:
+            env = self.env(cr)
+            Visit = env[VISIT_MODEL].sudo()
+            ids = Visit.search([], order="id desc", limit=count).ids
+            author = env.user.partner_id.id
+            start = time.perf_counter()
+            for i in range(0, len(ids), batch):
+                chunk = Visit.browse(ids[i : i + batch])
+                chunk._message_log_batch(
+                    bodies={visit_id: "created" for visit_id in chunk.ids},
+                    author_id=author,
+                )
+            env.flush_all()
+            seconds = time.perf_counter() - start
+            cr.rollback()
+        self.row(
+            "   creation messages alone (Odoo's _message_log_batch, no visit)",
+            f"{len(ids):,} messages in {fmt(seconds, 2)} s = "
+            f"{fmt(len(ids) / seconds if seconds else 0, 0)} messages/s",
+            "",
+            "",
+        )
 
     def cron(self, env, methods):
         """The scheduled action calling one of the method names."""

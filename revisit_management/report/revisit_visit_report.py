@@ -15,6 +15,9 @@ from ..models.revisit_visit_states import (
     problem_resolved_sql,
 )
 
+# customers due and customers visited of a group of rows (coverage)
+COVERAGE_AGGREGATES = ["partner_id:count_distinct", "customers_visited:count_distinct"]
+
 
 def rate(part, whole):
     """A percentage rounded to one decimal, 0 when there is nothing to count."""
@@ -52,6 +55,12 @@ class RevisitVisitReport(models.Model):
     nbr_done = fields.Integer(string="# Done", readonly=True)
     nbr_open = fields.Integer(string="# Open", readonly=True)
     nbr_overdue = fields.Integer(string="# Overdue", readonly=True)
+    customers_visited = fields.Integer(
+        string="# Customers Visited",
+        readonly=True,
+        aggregator="count_distinct",
+        help="Customers with a visit done (the customer of the done visits).",
+    )
     nbr_unreachable = fields.Integer(string="# Unreachable", readonly=True)
     nbr_planned = fields.Integer(string="# Planned", readonly=True)
     nbr_planned_done = fields.Integer(string="# Planned Done", readonly=True)
@@ -107,6 +116,7 @@ class RevisitVisitReport(models.Model):
             CASE WHEN v.state = 'done' THEN 1 ELSE 0 END AS nbr_done,
             CASE WHEN %(open)s THEN 1 ELSE 0 END AS nbr_open,
             CASE WHEN %(overdue)s THEN 1 ELSE 0 END AS nbr_overdue,
+            CASE WHEN v.state = 'done' THEN v.partner_id END AS customers_visited,
             CASE WHEN v.state = 'unreachable' THEN 1 ELSE 0 END AS nbr_unreachable,
             CASE WHEN v.plan_id IS NOT NULL THEN 1 ELSE 0 END AS nbr_planned,
             CASE WHEN v.plan_id IS NOT NULL AND v.state = 'done' THEN 1 ELSE 0 END
@@ -179,7 +189,7 @@ class RevisitVisitReport(models.Model):
         )
 
     @api.model
-    def _revisit_coverage(self, domain, companies):
+    def _revisit_coverage(self, domain, companies, counts=None):
         """Coverage of the visits (rows) of ``domain``, the one definition used
         by the dashboard, the visit report and the digest:
 
@@ -187,12 +197,14 @@ class RevisitVisitReport(models.Model):
         - customers visited: those of them with a visit done;
         - all customers: the companies' customers (``res.partner``'s
           ``_revisit_customer_domain``), as the regulation counts coverage.
+
+        :param counts: the ``COVERAGE_AGGREGATES`` of the rows, when the caller
+            read them with its own figures (one pass over the view)
         """
-        domain = Domain(domain) & Domain("state", "!=", "cancelled")
-        [(due,)] = self._read_group(domain, [], ["partner_id:count_distinct"])
-        [(visited,)] = self._read_group(
-            domain & Domain("state", "=", "done"), [], ["partner_id:count_distinct"]
-        )
+        if counts is None:
+            domain = Domain(domain) & Domain("state", "!=", "cancelled")
+            [counts] = self._read_group(domain, [], COVERAGE_AGGREGATES)
+        due, visited = counts
         # the population is a number of the companies, not of the reader's rows
         total = (
             self.env["res.partner"]
@@ -285,7 +297,12 @@ class RevisitVisitReport(models.Model):
             "satisfaction:avg",
             "survey_sent:sum",
             "survey_answered:sum",
+            *COVERAGE_AGGREGATES,
         ]
+        # each pass over the view costs (1,000,000 visits: 0.2 to 0.4 s as a
+        # supervisor, with the record rules): the figures come from two passes,
+        # the distinct customers' apart (PostgreSQL counts them slowly in
+        # grouping sets)
         [totals] = self._read_group(base, [], aggregates)
         totals = [value or 0 for value in totals]
         (
@@ -302,29 +319,33 @@ class RevisitVisitReport(models.Model):
             satisfaction,
             survey_sent,
             survey_answered,
+            customers_due,
+            customers_visited,
         ) = totals
         companies = self.env.companies
+        # "today" from the application (the company's day), as the list it opens
         overdue = self.search_count(base & overdue_domain_by_company(companies))
-        coverage = self._revisit_coverage(base, companies)
-        distribution = dict(
-            self._read_group(
-                base & Domain("satisfaction", ">", 0), ["satisfaction"], ["__count"]
-            )
+        coverage = self._revisit_coverage(
+            base, companies, counts=(customers_due, customers_visited)
         )
+        users, scores = self._read_grouping_sets(
+            base,
+            [["user_id"], ["satisfaction"]],
+            ["__count", "nbr_done:sum", "satisfaction:avg"],
+        )
+        distribution = dict.fromkeys(range(1, 6), 0)
+        for score, count, _done, _avg in scores:
+            if score:
+                distribution[int(score)] = count
         per_user = [
             {
                 "user_id": user.id,
                 "user": user.display_name or self.env._("Unassigned"),
                 "total": count,
-                "done": done_count,
+                "done": done_count or 0,
                 "satisfaction": round(avg or 0.0, 2),
             }
-            for user, count, done_count, avg in self._read_group(
-                base,
-                ["user_id"],
-                ["__count", "nbr_done:sum", "satisfaction:avg"],
-                order="__count desc",
-            )
+            for user, count, done_count, avg in sorted(users, key=lambda row: -row[1])
         ]
 
         # the lists the cards open: the same domain, on the visits
@@ -359,9 +380,7 @@ class RevisitVisitReport(models.Model):
             "plan_completion_rate": rate(planned_done, planned),
             "on_time_rate": rate(on_time, done),
             "satisfaction_avg": round(satisfaction, 2),
-            "satisfaction_distribution": {
-                score: distribution.get(float(score), 0) for score in range(1, 6)
-            },
+            "satisfaction_distribution": distribution,
             "problems": problems,
             "problems_resolved": resolved,
             "problem_resolution_rate": rate(resolved, problems),
