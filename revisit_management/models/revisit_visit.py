@@ -1353,6 +1353,10 @@ class RevisitVisit(models.Model):
         if not self:
             return
         self.activity_update()
+        # the e-mails list these visits: read at once, not assignee by assignee
+        self.fetch(["name", "scheduled_date", "purpose", "partner_id"])
+        self.partner_id.fetch(["revisit_contact_hours"])
+        self.partner_id.mapped("display_name")
         by_user = {
             user.id: visits.ids for user, visits in self.grouped("user_id").items()
         }
