@@ -12,6 +12,7 @@ from . import (
     test_complaint_trust,
     test_demo,
     test_helpdesk_agent,
+    test_helpdesk_chinese,
     test_rules_complaints,
     test_ticket_revisit,
     test_tours,

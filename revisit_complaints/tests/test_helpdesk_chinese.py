@@ -1,0 +1,248 @@
+"""OCA helpdesk_mgmt ships no Chinese: revisit_complaints' i18n_extra/zh_CN.po
+translates its terms (Odoo loads a module's i18n_extra/<lang>.po with its
+terms, and the entries' references name helpdesk_mgmt's records). Under
+Chinese the ticket screens, the fields' labels, menus, actions and subtypes
+read in Chinese, and the file holds every term of helpdesk_mgmt's .pot that
+another module can translate."""
+
+import re
+
+import polib
+
+from odoo.addons.revisit_management.tests.common import use_chinese
+from odoo.modules.module import get_module_path
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.translate import xml_translate
+
+REFERENCE = re.compile(r"(model|model_terms):([\w.]+),(\w+):(\w+)\.(\S+)$")
+# what a translation keeps as it is: tags, placeholders, format directives
+MARKUP = re.compile(r"<[^>]+>|\{\{.*?\}\}|%\(\w+\)s|%[sd]")
+LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")
+# the ticket's fields a helpdesk user reads on every screen
+TICKET_FIELDS = (
+    "name",
+    "number",
+    "team_id",
+    "user_id",
+    "partner_id",
+    "partner_name",
+    "partner_email",
+    "stage_id",
+    "priority",
+    "tag_ids",
+    "channel_id",
+    "category_id",
+    "description",
+    "assigned_date",
+    "closed_date",
+    "last_stage_update",
+    "kanban_state",
+    "company_id",
+    "attachment_ids",
+    "duplicate_id",
+)
+
+
+def helpdesk_pot():
+    return polib.pofile(f"{get_module_path('helpdesk_mgmt')}/i18n/helpdesk_mgmt.pot")
+
+
+def extra_po():
+    return polib.pofile(f"{get_module_path('revisit_complaints')}/i18n_extra/zh_CN.po")
+
+
+def references(entry):
+    """The references of a .po entry that Odoo applies to records:
+    [(kind, model, field, xmlid)]; code references are left out."""
+    found = []
+    for occurrence, _line in entry.occurrences:
+        match = REFERENCE.match(occurrence)
+        if match:
+            kind, model, field, module, name = match.groups()
+            found.append((kind, model, field, f"{module}.{name}"))
+    return found
+
+
+def view_terms(arch):
+    """The translatable terms of a view's arch, as Odoo cuts them."""
+    terms = set()
+    xml_translate(lambda term: terms.add(term), arch)
+    return terms
+
+
+@tagged("post_install", "-at_install")
+class TestHelpdeskChinese(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        use_chinese(cls.env, cls.env.user)
+        cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
+        cls.po = extra_po()
+        # {((kind, model, field, xmlid), msgid): msgstr}
+        cls.translations = {
+            (reference, entry.msgid): entry.msgstr
+            for entry in cls.po
+            for reference in references(entry)
+        }
+
+    def _view_english_terms(self):
+        """{view xmlid: msgids of the .po on that view}"""
+        terms = {}
+        for (kind, _model, _field, xmlid), msgid in self.translations:
+            if kind == "model_terms":
+                terms.setdefault(xmlid, set()).add(msgid)
+        return terms
+
+    def test_extra_po_is_complete(self):
+        """Every term of helpdesk_mgmt's .pot that a record holds (not only its
+        Python or JavaScript code) is in the file, with all its references,
+        translated, its tags and placeholders kept."""
+        missing = []
+        for entry in helpdesk_pot():
+            for reference in references(entry):
+                if not self.translations.get((reference, entry.msgid)):
+                    kind, model, field, xmlid = reference
+                    missing.append(f"{kind}:{model},{field}:{xmlid} {entry.msgid!r}")
+        self.assertFalse(
+            missing,
+            "helpdesk_mgmt terms without a Chinese translation in "
+            "revisit_complaints/i18n_extra/zh_CN.po:\n" + "\n".join(sorted(missing)),
+        )
+        for entry in self.po:
+            with self.subTest(msgid=entry.msgid):
+                # Odoo's PoFileReader needs the module comment on every entry
+                self.assertRegex(entry.comment, r"^module: helpdesk_mgmt")
+                self.assertTrue(references(entry))
+                self.assertFalse(entry.fuzzy)
+                self.assertEqual(
+                    sorted(MARKUP.findall(entry.msgid)),
+                    sorted(MARKUP.findall(entry.msgstr)),
+                )
+
+    def test_records_hold_the_translations(self):
+        """Loading revisit_complaints' terms wrote the translations into
+        helpdesk_mgmt's records: labels, helps, choices, menus, actions, groups,
+        stages, channels, subtypes, mail templates. Records another addon
+        also names (Odoo's own models, translated by Odoo) are left to it."""
+        owners = {"helpdesk_mgmt", "revisit_complaints"}
+        checked = 0
+        wrong = []
+        for reference, msgid in self.translations:
+            kind, model, field, xmlid = reference
+            msgstr = self.translations[reference, msgid]
+            if kind != "model":
+                continue
+            record = self.env.ref(xmlid, raise_if_not_found=False)
+            if not record:
+                continue  # e.g. the fields helpdesk_mgmt adds to field service's models
+            modules = set(
+                self.env["ir.model.data"]
+                .search([("model", "=", model), ("res_id", "=", record.id)])
+                .mapped("module")
+            )
+            if modules - owners:
+                continue
+            checked += 1
+            value = record.with_context(lang="zh_CN")[field]
+            if value != msgstr:
+                wrong.append(f"{xmlid} {field}: {value!r}, not {msgstr!r} ({msgid!r})")
+        self.assertGreater(checked, 200)
+        self.assertFalse(wrong, "\n".join(wrong))
+
+    def test_ticket_fields_in_chinese(self):
+        fields = self.env["helpdesk.ticket"].fields_get(
+            TICKET_FIELDS, ["string", "selection"]
+        )
+        for name in TICKET_FIELDS:
+            with self.subTest(field=name):
+                label = fields[name]["string"]
+                self.assertFalse(LATIN_WORD.findall(label), label)
+                self.assertRegex(label, r"[\u4e00-\u9fff]")
+        self.assertEqual(fields["team_id"]["string"], "团队")
+        self.assertEqual(fields["user_id"]["string"], "受指派人")
+        self.assertEqual(fields["partner_id"]["string"], "联系人")
+        self.assertEqual(fields["stage_id"]["string"], "阶段")
+        self.assertEqual(fields["tag_ids"]["string"], "标签")
+        self.assertEqual(fields["priority"]["string"], "优先级")
+        self.assertEqual(
+            dict(fields["priority"]["selection"]),
+            {"0": "低", "1": "中等", "2": "高", "3": "非常高"},
+        )
+        for _value, label in fields["kanban_state"]["selection"]:
+            self.assertFalse(LATIN_WORD.findall(label), label)
+
+    def test_ticket_screens_in_chinese(self):
+        """The ticket's form, list, kanban and search views as the web client
+        gets them under Chinese: no term of helpdesk_mgmt's .pot left in
+        English, and the labels of the fields they show in Chinese."""
+        english = set().union(*self._view_english_terms().values())
+        view_types = ("form", "list", "kanban", "search")
+        result = self.env["helpdesk.ticket"].get_views(
+            [(False, view_type) for view_type in view_types], {"toolbar": True}
+        )
+        for view_type in view_types:
+            with self.subTest(view=view_type):
+                arch = result["views"][view_type]["arch"]
+                self.assertFalse(sorted(view_terms(arch) & english))
+        form = (
+            self.env["helpdesk.ticket"]
+            .with_context(lang="en_US")
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertTrue(
+            view_terms(form) & english, "the check sees the form's English terms"
+        )
+        labels = {
+            name: description["string"]
+            for name, description in result["models"]["helpdesk.ticket"][
+                "fields"
+            ].items()
+        }
+        for name in ("team_id", "user_id", "partner_id", "stage_id", "tag_ids"):
+            self.assertIn(name, labels)
+        for name, label in labels.items():
+            if name in TICKET_FIELDS:
+                self.assertFalse(LATIN_WORD.findall(label), (name, label))
+        # the list's action that copies tickets, the form's duplicate ribbon
+        actions = [
+            action["name"]
+            for action in result["views"]["list"]["toolbar"].get("action", [])
+        ]
+        duplicate = self.env.ref("helpdesk_mgmt.action_duplicate_ticket")
+        self.assertIn(duplicate.with_context(lang="zh_CN").name, actions)
+        self.assertEqual(duplicate.with_context(lang="zh_CN").name, "复制")
+        self.assertIn("重复", view_terms(result["views"]["form"]["arch"]))
+
+    def test_helpdesk_views_leave_no_english(self):
+        """In each view of helpdesk_mgmt the .po translates (back-office and
+        portal), every term with a word in Latin letters differs under
+        Chinese from English: none was left out, even one the .pot lacks."""
+        for xmlid in self._view_english_terms():
+            view = self.env.ref(xmlid, raise_if_not_found=False)
+            if not view:
+                continue
+            with self.subTest(view=xmlid):
+                english = view_terms(view.with_context(lang="en_US").arch_db)
+                chinese = view_terms(view.with_context(lang="zh_CN").arch_db)
+                left = sorted(
+                    term for term in english & chinese if LATIN_WORD.search(term)
+                )
+                self.assertFalse(left)
+
+    def test_subtypes_and_menus_in_chinese(self):
+        created = self.env.ref("helpdesk_mgmt.hlp_tck_created")
+        self.assertEqual(created.name, "工单已创建")
+        self.assertEqual(created.description, "工单已创建")
+        self.assertEqual(
+            self.env.ref("helpdesk_mgmt.hlp_tck_team_created").name, "服务工单已创建"
+        )
+        root = self.env.ref("helpdesk_mgmt.helpdesk_ticket_main_menu")
+        self.assertEqual(root.name, "服务台")
+        menus = self.env["ir.ui.menu"].search([("id", "child_of", root.id)])
+        self.assertGreater(len(menus), 10)
+        english = [menu.complete_name for menu in menus if LATIN_WORD.search(menu.name)]
+        self.assertFalse(english, "helpdesk menus in English under zh_CN")
+        stage_new = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        self.assertEqual(stage_new.name, "新建")
+        phone = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        self.assertEqual(phone.name, "电话")
