@@ -56,6 +56,10 @@ PLAN = "revisit.plan"
 APPRAISAL = "revisit.appraisal"
 REWARD = "revisit.appraisal.reward.line"
 TICKET = "helpdesk.ticket"
+MATERIAL = "revisit.visit.material"
+ACTION = "revisit.complaint.action"
+FESTIVAL = "revisit.festival"
+AREA = "revisit.area"
 
 
 @tagged("post_install", "-at_install")
@@ -313,6 +317,31 @@ class TestSecurityAttacks(HttpCase):
                 "responsible_department_id": cls.dept1.id,
             }
         )
+        # records around the visit and the complaint: materials handed out,
+        # corrective actions, festivals and areas
+        Material = env[MATERIAL]
+        cls.mat_top = Material.create(
+            {"visit_id": cls.v_top.id, "name": "Top secret brochure"}
+        )
+        cls.mat_other = Material.create({"visit_id": cls.v_other.id, "name": "Leaflet"})
+        cls.action_top = env[ACTION].create(
+            {
+                "ticket_id": cls.ticket_top.id,
+                "name": "Top secret corrective action",
+                "user_id": env.user.id,
+                "deadline": today,
+            }
+        )
+        cls.festival = env[FESTIVAL].create(
+            {
+                "name": "Spring Festival",
+                "date": today + timedelta(days=60),
+                "rule_id": env["revisit.rule"]
+                .create({"name": "Festivals", "trigger": "festival"})
+                .id,
+            }
+        )
+        cls.area = env[AREA].create({"name": "North district"})
         # API keys for /json/2
         cls.keys = {}
         for login, record in cls.users.items():
@@ -444,6 +473,51 @@ class TestSecurityAttacks(HttpCase):
             ("atk_member", TICKET, "write", self.ticket_top, {"name": "tampered"}),
             ("atk_head1", TICKET, "read", self.ticket_top, ["description"]),
             ("atk_user1", TICKET, "search", self.ticket_top, ["name"]),
+            # --- materials handed out at a visit: the visit's confidentiality
+            ("atk_user1", MATERIAL, "read", self.mat_top, ["name"]),
+            ("atk_user1", MATERIAL, "read", self.mat_other, ["name"]),
+            ("atk_user1", MATERIAL, "write", self.mat_other, {"name": "tampered"}),
+            ("atk_user1", MATERIAL, "unlink", self.mat_other, None),
+            (
+                "atk_user1",
+                MATERIAL,
+                "create",
+                None,
+                {"visit_id": self.v_top.id, "name": "planted"},
+            ),
+            ("atk_member", MATERIAL, "read", self.mat_top, ["name"]),
+            ("atk_head1", MATERIAL, "read", self.mat_top, ["name"]),
+            ("atk_agent", MATERIAL, "read", self.mat_other, ["name"]),
+            ("atk_sales", MATERIAL, "read", self.mat_other, ["name"]),
+            ("atk_portal", MATERIAL, "read", self.mat_other, ["name"]),
+            ("atk_other", MATERIAL, "read", self.mat_other, ["name"]),
+            # --- a top-secret complaint's corrective action
+            ("atk_user1", ACTION, "read", self.action_top, ["name"]),
+            ("atk_member", ACTION, "read", self.action_top, ["name"]),
+            ("atk_head1", ACTION, "read", self.action_top, ["name"]),
+            ("atk_head1", ACTION, "write", self.action_top, {"name": "tampered"}),
+            ("atk_sales", ACTION, "read", self.action_top, ["name"]),
+            ("atk_portal", ACTION, "read", self.action_top, ["name"]),
+            ("atk_other", ACTION, "read", self.action_top, ["name"]),
+            (
+                "atk_member",
+                ACTION,
+                "create",
+                None,
+                {
+                    "ticket_id": self.ticket_top.id,
+                    "name": "planted",
+                    "user_id": u["atk_member"].id,
+                    "deadline": day,
+                },
+            ),
+            # --- festivals and areas: the managers' settings
+            ("atk_user1", FESTIVAL, "write", self.festival, {"date": day}),
+            ("atk_head1", FESTIVAL, "unlink", self.festival, None),
+            ("atk_sales", FESTIVAL, "read", self.festival, ["name"]),
+            ("atk_user1", AREA, "write", self.area, {"name": "tampered"}),
+            ("atk_head1", AREA, "create", None, {"name": "planted"}),
+            ("atk_portal", AREA, "read", self.area, ["name"]),
             # --- the visit-done wizard names any visit
             ("atk_user1", WIZARD, "create", None, {"visit_id": self.v_top.id}),
             ("atk_member", WIZARD, "create", None, {"visit_id": self.v_conf.id}),
