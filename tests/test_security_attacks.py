@@ -60,6 +60,8 @@ MATERIAL = "revisit.visit.material"
 ACTION = "revisit.complaint.action"
 FESTIVAL = "revisit.festival"
 AREA = "revisit.area"
+REQUEST = "revisit.archive.request"
+DESTRUCTION = "revisit.archive.destruction"
 
 
 @tagged("post_install", "-at_install")
@@ -342,6 +344,19 @@ class TestSecurityAttacks(HttpCase):
             }
         )
         cls.area = env[AREA].create({"name": "North district"})
+        # a draft request to read a customer's file (approved, it opens the file)
+        cls.request_own = (
+            env[REQUEST]
+            .with_user(u["atk_user1"])
+            .create(
+                {
+                    "partner_id": cls.p_other.id,
+                    "purpose": "Follow-up of a complaint",
+                    "date_from": today,
+                    "date_to": today,
+                }
+            )
+        )
         # API keys for /json/2
         cls.keys = {}
         for login, record in cls.users.items():
@@ -518,6 +533,58 @@ class TestSecurityAttacks(HttpCase):
             ("atk_user1", AREA, "write", self.area, {"name": "tampered"}),
             ("atk_head1", AREA, "create", None, {"name": "planted"}),
             ("atk_portal", AREA, "read", self.area, ["name"]),
+            # --- a customer's file opens only through an approved request
+            (
+                "atk_user1",
+                REQUEST,
+                "create",
+                None,
+                {
+                    "partner_id": self.p_top.id,
+                    "purpose": "curious",
+                    "date_from": day,
+                    "date_to": day,
+                    "state": "approved",
+                },
+            ),
+            (
+                "atk_sales",
+                REQUEST,
+                "create",
+                None,
+                {
+                    "partner_id": self.p_top.id,
+                    "purpose": "curious",
+                    "date_from": day,
+                    "date_to": day,
+                    "state": "approved",
+                    "approved_by_id": self.users["atk_manager"].id,
+                },
+            ),
+            ("atk_user1", REQUEST, "write", self.request_own, {"state": "approved"}),
+            (
+                "atk_user1",
+                REQUEST,
+                "write",
+                self.request_own,
+                {"partner_id": self.p_top.id, "state": "to_approve"},
+            ),
+            ("atk_user2", REQUEST, "read", self.request_own, ["purpose"]),
+            ("atk_sales", REQUEST, "read", self.request_own, ["purpose"]),
+            ("atk_other", REQUEST, "read", self.request_own, ["purpose"]),
+            ("atk_portal", REQUEST, "read", self.request_own, ["purpose"]),
+            (
+                "atk_manager",
+                DESTRUCTION,
+                "create",
+                None,
+                {
+                    "partner_id": self.p_other.id,
+                    "date_before": day,
+                    "reason": "outdated",
+                    "state": "approved",
+                },
+            ),
             # --- the visit-done wizard names any visit
             ("atk_user1", WIZARD, "create", None, {"visit_id": self.v_top.id}),
             ("atk_member", WIZARD, "create", None, {"visit_id": self.v_conf.id}),

@@ -2,6 +2,23 @@ from odoo import api, fields, models
 from odoo.addons.revisit_management.models.revisit_visit_states import OPEN_STATES
 from odoo.exceptions import AccessError, UserError
 
+from .workflow import check_workflow_values
+
+# set by the workflow's buttons only
+WORKFLOW_FIELDS = (
+    "state",
+    "centre_user_id",
+    "centre_date",
+    "admin_user_id",
+    "admin_date",
+    "general_user_id",
+    "general_date",
+    "destroyed_by_id",
+    "destroyed_date",
+    "destroyed_summary",
+    "visit_count",
+)
+
 CUSTODIAN_GROUP = "revisit_archive.group_revisit_archive_custodian"
 # 002 2.8.9: the centre head, the administration manager and the general
 # manager approve, in that order
@@ -87,6 +104,7 @@ class RevisitArchiveDestruction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_workflow_values(self, vals_list, WORKFLOW_FIELDS, create=True)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -95,6 +113,7 @@ class RevisitArchiveDestruction(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        check_workflow_values(self, [vals], WORKFLOW_FIELDS)
         if not self.env.su and any(r.state != "draft" for r in self):
             raise UserError(
                 self.env._("A destruction can be changed only while it is a draft.")

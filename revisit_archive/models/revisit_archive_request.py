@@ -2,6 +2,17 @@ from odoo import api, fields, models
 from odoo.addons.revisit_management.models.res_partner import CONFIDENTIALITY
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .workflow import check_workflow_values
+
+# set by the workflow's buttons only
+WORKFLOW_FIELDS = (
+    "state",
+    "signed_by_id",
+    "signed_date",
+    "approved_by_id",
+    "approved_date",
+)
+
 MANAGER_GROUP = "revisit_management.group_revisit_manager"
 EXECUTIVE_GROUP = "revisit_archive.group_revisit_archive_executive"
 CUSTODIAN_GROUP = "revisit_archive.group_revisit_archive_custodian"
@@ -118,6 +129,7 @@ class RevisitArchiveRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_workflow_values(self, vals_list, WORKFLOW_FIELDS, create=True)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -126,6 +138,7 @@ class RevisitArchiveRequest(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        check_workflow_values(self, [vals], WORKFLOW_FIELDS)
         if not self.env.su and any(r.state != "draft" for r in self):
             raise UserError(
                 self.env._("A request can be changed only while it is a draft.")

@@ -3,6 +3,11 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .workflow import check_workflow_values
+
+# set by the workflow's buttons only
+WORKFLOW_FIELDS = ("state", "submitted_date", "received_by_id")
+
 CUSTODIAN_GROUP = "revisit_archive.group_revisit_archive_custodian"
 
 
@@ -58,11 +63,13 @@ class RevisitCustomerReport(models.Model):
         "A department has one customer information report per month.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_workflow_values(self, vals_list, WORKFLOW_FIELDS, create=True)
+        return super().create(vals_list)
+
     def write(self, vals):
-        if not self.env.su and {"state", "submitted_date", "received_by_id"} & set(
-            vals
-        ):
-            raise UserError(self.env._("A report changes state through its buttons."))
+        check_workflow_values(self, [vals], WORKFLOW_FIELDS)
         return super().write(vals)
 
     @api.model

@@ -40,6 +40,34 @@ class TestArchiveAccess(ArchiveCase):
             }
         )
 
+    def test_r112_request_approved_only_through_its_steps(self):
+        """Nobody creates or writes an approved request, nor slips its state in
+        as a default: the file opens through the signature and the approval."""
+        visit = self.visit(partner_id=self.confidential.id, user_id=self.staff2.id)
+        for values, context in (
+            ({"state": "approved"}, {}),
+            ({"approved_by_id": self.executive.id}, {}),
+            ({}, {"default_state": "approved"}),
+        ):
+            with self.subTest(values=values, context=context):
+                with self.assertRaises(UserError):
+                    self.Request.with_user(self.staff).with_context(**context).create(
+                        {
+                            "partner_id": self.confidential.id,
+                            "purpose": "curious",
+                            "date_from": date(2030, 1, 7),
+                            "date_to": date(2030, 1, 9),
+                            **values,
+                        }
+                    )
+        draft = self.request(self.staff, self.confidential)
+        with self.assertRaises(UserError):
+            draft.with_user(self.staff).write({"state": "approved"})
+        self.assertEqual(draft.state, "draft")
+        self.assertFalse(
+            self.Visit.with_user(self.staff).search([("id", "=", visit.id)])
+        )
+
     # R119: the assignee of a secret customer's visit reads it -------------
 
     def test_r119_assignee_reads_own_visit_of_a_secret_customer(self):
