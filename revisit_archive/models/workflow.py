@@ -1,3 +1,4 @@
+from odoo.addons.revisit_management.models.input_check import with_context_defaults
 from odoo.exceptions import UserError
 
 
@@ -8,14 +9,9 @@ def check_workflow_values(records, vals_list, names, create=False):
     as defaults. A record may be created in its first state, draft."""
     if records.env.su:
         return
-    defaults = {
-        key[len("default_") :]
-        for key in records.env.context
-        if key.startswith("default_")
-    }
-    for vals in vals_list:
-        given = (set(vals) | defaults) & set(names)
-        if create and vals.get("state", "draft") == "draft" and "state" not in defaults:
+    for vals in with_context_defaults(records, vals_list) if create else vals_list:
+        given = set(vals) & set(names)
+        if create and vals.get("state", "draft") == "draft":
             given.discard("state")
         if given:
             raise UserError(

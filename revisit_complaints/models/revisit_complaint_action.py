@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.revisit_management.models.input_check import with_context_defaults
 from odoo.exceptions import UserError
 
 # set by the workflow buttons only
@@ -73,7 +74,7 @@ class RevisitComplaintAction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        for vals in with_context_defaults(self, vals_list):
             self._check_workflow_write(vals)
         actions = super().create(vals_list)
         actions.ticket_id.check_access("write")

@@ -82,3 +82,16 @@ def check_values(records, vals_list):
                         value=value,
                     )
                 )
+
+
+def with_context_defaults(records, vals_list):
+    """The values create() will write: ``vals_list`` with the context's
+    ``default_<field>`` keys, which the ORM adds after our checks ran. A check
+    of the workflow fields given to create() checks these, so that a state or
+    an outcome slipped in as a default is refused as a given one is."""
+    defaults = {
+        key[len("default_") :]: value
+        for key, value in records.env.context.items()
+        if key.startswith("default_") and key[len("default_") :] in records._fields
+    }
+    return [dict(defaults, **vals) for vals in vals_list]

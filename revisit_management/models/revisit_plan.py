@@ -10,7 +10,7 @@ from odoo.fields import Domain
 from odoo.tools import date_utils
 from odoo.tools.safe_eval import safe_eval
 
-from .input_check import check_values
+from .input_check import check_values, with_context_defaults
 from .revisit_rule import METHODS
 from .revisit_visit_states import OPEN_STATES
 
@@ -172,7 +172,7 @@ class RevisitPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        for vals in with_context_defaults(self, vals_list):
             self._check_plan_vals(vals, create=True)
         return super().create(vals_list)
 

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, plaintext2html
 
-from .input_check import check_values
+from .input_check import check_values, with_context_defaults
 from .revisit_planner import CONCURRENCY_ERRORS
 from .revisit_rule import METHODS, VISIT_STATES
 from .revisit_visit_states import (
@@ -478,7 +478,7 @@ class RevisitVisit(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_workflow_write(vals_list, create=True)
+        self._check_workflow_write(with_context_defaults(self, vals_list), create=True)
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
             vals["name"] = name

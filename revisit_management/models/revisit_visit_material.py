@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .input_check import check_values
+from .input_check import check_values, with_context_defaults
 
 MATERIAL_STATES = [
     ("out", "Handed Out"),
@@ -40,7 +40,7 @@ class RevisitVisitMaterial(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_material_vals(vals_list)
+        self._check_material_vals(with_context_defaults(self, vals_list))
         materials = super().create(vals_list)
         # handed out for a visit one may work on
         materials.visit_id.check_access("write")

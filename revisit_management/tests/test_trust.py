@@ -92,6 +92,16 @@ class TestTrust(RevisitCase):
                         "satisfaction": 5,
                     }
                 )
+        # nor with the state slipped in as a context default (RPC)
+        for defaults in ({"default_state": "done"}, {"default_done_date": self.monday}):
+            with self.subTest(defaults=defaults), self.assertRaises(UserError):
+                Visit.with_context(**defaults).create(
+                    {
+                        "partner_id": self.customer.id,
+                        "scheduled_date": self.monday,
+                        "user_id": self.staff.id,
+                    }
+                )
         self.assertEqual(self.Visit.search_count([]), count)
         visit = Visit.create(
             {
