@@ -115,17 +115,16 @@ class TestPdfReportsInChinese(RevisitAppraisalCommon):
 
     def test_visit_record_and_report(self):
         customer = self.env["res.partner"].create({"name": "王立新"})
+        feedback = "对服务很满意\uff0c希望增加上门回访。"  # full-width comma
         visit = self._visit(
             self.employee_user,
             6,
             partner_id=customer.id,
-            feedback="对服务很满意，希望增加上门回访。",
+            feedback=feedback,
             cost=128.5,
         )
         text = self._pdf_text("revisit_management.revisit_visit_report_record", visit)
-        self.assertPrinted(
-            text, ("回访记录表", "王立新", "对服务很满意，希望增加上门回访。", "128.50")
-        )
+        self.assertPrinted(text, ("回访记录表", "王立新", feedback, "128.50"))
         text = self._pdf_text("revisit_management.revisit_visit_report_summary", visit)
         self.assertPrinted(text, ("回访报告", "满意度分布", "100.0 %"))
 
