@@ -1,22 +1,42 @@
 from odoo import Command
+from odoo.tools.misc import file_path
+from odoo.tools.translate import TranslationImporter
 
 # payroll's categories that its NET rule sums (NET = BASIC + ALW + DED):
-# {code: (payroll's xmlid, name when a database has none)}
+# {code: (payroll's xmlid, name and Chinese name when a database has none)}
 NET_CATEGORIES = {
-    "ALW": ("payroll.ALW", "Allowance"),
-    "DED": ("payroll.DED", "Deduction"),
+    "ALW": ("payroll.ALW", "Allowance", "津贴"),
+    "DED": ("payroll.DED", "Deduction", "扣款"),
 }
 
 
 def _net_category(env, code):
-    xmlid, name = NET_CATEGORIES[code]
+    xmlid, name, chinese = NET_CATEGORIES[code]
     Category = env["hr.salary.rule.category"]
     category = env.ref(xmlid, raise_if_not_found=False) or Category.search(
         [("code", "=", code)], limit=1
     )
-    return category or Category.create(
-        {"name": name, "code": code, "company_id": False}
-    )
+    if not category:
+        category = Category.create({"name": name, "code": code, "company_id": False})
+        if _chinese_installed(env):
+            category.update_field_translations("name", {"zh_CN": chinese})
+    return category
+
+
+def _chinese_installed(env):
+    return bool(env["res.lang"].search_count([("code", "=", "zh_CN")]))
+
+
+def load_payroll_chinese(env):
+    """Load i18n_extra/zh_CN.po over payroll's own Chinese, which Odoo loaded
+    first and which misnames some terms (a salary rule as 薪酬制度, HR's
+    group as 主管...), its groups and demo records included."""
+    if _chinese_installed(env):
+        importer = TranslationImporter(env.cr, verbose=False)
+        importer.load_file(
+            file_path("revisit_appraisal_payroll/i18n_extra/zh_CN.po"), "zh_CN"
+        )
+        importer.save(force_overwrite=True)
 
 
 def setup_salary_rules(env):
@@ -45,3 +65,5 @@ def setup_salary_rules(env):
 
 def post_init_hook(env):
     setup_salary_rules(env)
+    load_payroll_chinese(env)
+    load_payroll_chinese(env)
