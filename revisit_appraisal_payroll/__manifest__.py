@@ -17,5 +17,10 @@
         "views/revisit_appraisal_reward_line_views.xml",
     ],
     "demo": ["demo/hr_employee_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "revisit_appraisal_payroll/static/tests/tours/**/*",
+        ],
+    },
     "post_init_hook": "post_init_hook",
 }
