@@ -13,6 +13,7 @@
     "auto_install": True,
     "data": [
         "data/hr_salary_rule_data.xml",
+        "data/payroll_chinese.xml",
         "views/hr_payslip_views.xml",
         "views/revisit_appraisal_reward_line_views.xml",
     ],

@@ -30,7 +30,8 @@ def _chinese_installed(env):
 def load_payroll_chinese(env):
     """Load i18n_extra/zh_CN.po over payroll's own Chinese, which Odoo loaded
     first and which misnames some terms (a salary rule as 薪酬制度, HR's
-    group as 主管...), its groups and demo records included."""
+    group as 主管...), its groups and demo records included. The addon's
+    data calls it at each install and update."""
     if _chinese_installed(env):
         importer = TranslationImporter(env.cr, verbose=False)
         importer.load_file(
@@ -65,5 +66,4 @@ def setup_salary_rules(env):
 
 def post_init_hook(env):
     setup_salary_rules(env)
-    load_payroll_chinese(env)
     load_payroll_chinese(env)

@@ -5,6 +5,8 @@ import babel.dates
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from ..hooks import load_payroll_chinese
+
 # Payslip input code per reward kind.
 REVISIT_INPUTS = {"bonus": "REVISIT_BONUS", "penalty": "REVISIT_PENALTY"}
 
@@ -88,6 +90,12 @@ class HrPayslip(models.Model):
                 ]
             )
         )
+
+    @api.model
+    def _revisit_load_payroll_chinese(self):
+        """Called by the addon's data at each install and update (payroll's
+        update reloads its own Chinese over ours)."""
+        load_payroll_chinese(self.env)
 
     def _compute_name(self):
         """Payroll's own term is looked up in payroll's files only, which lack

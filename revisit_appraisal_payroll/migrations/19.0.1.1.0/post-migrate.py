@@ -1,15 +1,12 @@
 from odoo import SUPERUSER_ID, api
-from odoo.addons.revisit_appraisal_payroll.hooks import (
-    load_payroll_chinese,
-    setup_salary_rules,
-)
+from odoo.addons.revisit_appraisal_payroll.hooks import setup_salary_rules
 
 
 def migrate(cr, version):
     """The revisit rules were in a category of their own, which payroll's NET
     does not sum: move them to allowances and deductions, attach them to the
     structures, compute the bonus before the gross, and drop the category
-    left without rules. OCA payroll's screens get their Chinese."""
+    left without rules."""
     env = api.Environment(cr, SUPERUSER_ID, {})
     setup_salary_rules(env)
     bonus = env.ref("revisit_appraisal_payroll.hr_salary_rule_revisit_bonus")
@@ -23,4 +20,3 @@ def migrate(cr, version):
         [("category_id", "=", old.id)]
     ):
         old.unlink()
-    load_payroll_chinese(env)
