@@ -99,11 +99,11 @@ class HrPayslip(models.Model):
 
     def _compute_name(self):
         """Payroll's own term is looked up in payroll's files only, which lack
-        it in Chinese: name the payslip with ours, the month as the language
-        writes it."""
+        it in Chinese: under Chinese, name the payslip with ours, the month as
+        Chinese writes it."""
         super()._compute_name()
-        lang = self.env.context.get("lang") or "en_US"
-        if lang == "en_US":
+        lang = self.env.context.get("lang")
+        if lang != "zh_CN":  # other languages keep payroll's own name
             return
         for record in self.filtered("date_from"):
             month = babel.dates.format_skeleton(
