@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 
 class RevisitAppraisalRewardLine(models.Model):
@@ -20,6 +21,30 @@ class RevisitAppraisalRewardLine(models.Model):
         "CHECK(state != 'paid' OR payslip_id IS NOT NULL)",
         "A paid reward line names the payslip that paid it.",
     )
+
+    @api.model
+    def _payable_domain(self):
+        """Lines payroll may pay: confirmed bonuses and penalties of an
+        appraisal (month, quarter or year) that went through its review and
+        its confirmation. A line set confirmed on an appraisal nobody
+        reviewed is not paid."""
+        reviewed_and_confirmed = Domain.OR(
+            [
+                (f"{field}.state", "in", states),
+                (f"{field}.reviewer_id", "!=", False),
+                (f"{field}.confirm_user_id", "!=", False),
+            ]
+            for field, states in (
+                ("appraisal_id", ("confirmed", "locked")),
+                ("quarter_appraisal_id", ("confirmed",)),
+                ("year_appraisal_id", ("confirmed",)),
+            )
+        )
+        return (
+            Domain("state", "=", "confirmed")
+            & Domain("kind", "in", ("bonus", "penalty"))
+            & reviewed_and_confirmed
+        )
 
     @api.constrains("payslip_id", "state")
     def _check_payslip(self):

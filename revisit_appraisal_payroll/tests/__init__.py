@@ -1,1 +1,7 @@
-from . import test_payroll, test_salary_rules
+from . import (
+    test_net,
+    test_payroll,
+    test_payroll_chinese,
+    test_salary_rules,
+    test_tours,
+)
