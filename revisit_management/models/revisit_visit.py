@@ -1097,6 +1097,12 @@ class RevisitVisit(models.Model):
                 visit.sudo().survey_user_input_id = survey.sudo()._create_answer(
                     partner=visit.partner_id,
                     check_attempts=False,
+                    # the questionnaire speaks the customer's language
+                    lang_id=self.env["res.lang"]
+                    ._lang_get(
+                        visit.partner_id.lang or visit.company_id._revisit_lang()
+                    )
+                    .id,
                 )
             # the link expires: the survey controller refuses it after this
             visit.sudo().survey_user_input_id.deadline = fields.Datetime.now() + (
@@ -1140,6 +1146,10 @@ class RevisitVisit(models.Model):
             score = min(5, max(1, round(percentage / 20.0)))
             if visit.state in OPEN_STATES:
                 visit.satisfaction = score
+                # what the customer wrote is the visit's customer feedback
+                written = visit.survey_user_input_id._revisit_written_answers()
+                if written:
+                    visit.feedback = written
                 visit.action_done()
             elif visit.state == "done" and score != visit.satisfaction:
                 visit.sudo().survey_conflict = True

@@ -126,3 +126,33 @@ class TestRevisitTours(HttpCase):
             }
         )
         self.start_tour("/odoo", "revisit_dashboard_tour", login="admin")
+
+    def test_customer_answers_the_questionnaire(self):
+        self._survey_tour("en_US")
+
+    def test_customer_answers_the_questionnaire_zh_cn(self):
+        use_chinese(self.env, self.env["res.users"], http_case=self)
+        self._survey_tour("zh_CN")
+
+    def _survey_tour(self, lang):
+        patient = self.env["res.partner"].create(
+            {"name": "Tour Patient Sun", "email": "sun@example.com", "lang": lang}
+        )
+        visit = self.env["revisit.visit"].create(
+            {
+                "partner_id": patient.id,
+                "user_id": self.staff.id,
+                "method": "email",
+                "scheduled_date": self.today,
+            }
+        )
+        visit.action_send_survey()
+        answer = visit.survey_user_input_id
+        if lang == "zh_CN":
+            # the questionnaire speaks the customer's language
+            self.assertEqual(answer.lang_id.code, lang)
+        self.start_tour(answer.get_start_url(), "revisit_survey_tour")
+        self.assertEqual(answer.state, "done")
+        self.assertEqual(visit.state, "done")
+        self.assertEqual(visit.satisfaction, 4)
+        self.assertEqual(visit.feedback, "The nurse called back quickly")
