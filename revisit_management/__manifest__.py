@@ -30,6 +30,7 @@
         "views/revisit_tier_views.xml",
         "views/revisit_problem_category_views.xml",
         "wizards/revisit_visit_done_views.xml",
+        "wizards/revisit_visit_appoint_views.xml",
         "views/revisit_visit_views.xml",
         "views/revisit_plan_views.xml",
         "views/revisit_rule_views.xml",
