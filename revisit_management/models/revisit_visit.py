@@ -1206,6 +1206,39 @@ class RevisitVisit(models.Model):
             put_in_queue=True,
         )
 
+    def _warn_sms_failure(self):
+        """Give the assignee of each open visit an activity when an SMS to its
+        customer failed (once while the activity is open): the chatter's small
+        red envelope alone goes unseen."""
+        warning = self.env.ref("mail.mail_activity_data_warning")
+        for visit in self.filtered(lambda v: v.state in OPEN_STATES and v.user_id):
+            summary = visit._revisit_text(
+                lambda env: env._("SMS to the customer not sent")
+            )
+            if visit.activity_ids.filtered(
+                lambda a, v=visit, s=summary: (
+                    a.activity_type_id == warning
+                    and a.user_id == v.user_id
+                    and a.summary == s
+                )
+            ):
+                continue
+            visit._schedule_todo(
+                visit.user_id,
+                visit.company_id._revisit_today(),
+                summary,
+                visit._revisit_text(
+                    lambda env, v=visit: env._(
+                        "The SMS to %(customer)s (%(number)s) could not be sent. "
+                        "Check the number on the customer, then resend it from the "
+                        "red envelope in the visit's chatter, or call the customer.",
+                        customer=v.partner_id.display_name,
+                        number=v.partner_id.phone or "-",
+                    )
+                ),
+                xmlid="mail.mail_activity_data_warning",
+            )
+
     def _get_survey_url(self):
         self.ensure_one()
         answer = self.sudo().survey_user_input_id
