@@ -342,8 +342,9 @@ class RevisitPlan(models.Model):
 
     def action_view_visits(self):
         """The plan's visits on the calendar, opened on the month of the first
-        one; a plan whose visits span several months opens on the year, so
-        that every visit shows."""
+        one. Visits moved into other months (do-not-disturb, rest days,
+        minimum interval) would be out of that month's sight: such a plan's
+        visits open as a list of them all, the calendar a click away."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "revisit_management.revisit_visit_action_plan"
@@ -356,13 +357,9 @@ class RevisitPlan(models.Model):
                 fields.Datetime.to_datetime(min(days))
             )
             if len({(day.year, day.month) for day in days}) > 1:
-                year_view = self.env.ref(
-                    "revisit_management.revisit_visit_view_calendar_year"
+                action["views"] = sorted(
+                    action["views"], key=lambda view: view[1] != "list"
                 )
-                action["views"] = [
-                    (year_view.id if kind == "calendar" else view_id, kind)
-                    for view_id, kind in action["views"]
-                ]
         return action
 
     def _occurrences(self, start):
