@@ -2,7 +2,7 @@
     "name": "Customer Revisits",
     "summary": "Revisit rules, plans and visit records on customers, with reminders "
     "and statistics",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Revisits",
     "website": "https://github.com/revisit-suite/revisit-suite",
     "author": "Revisit Suite",
@@ -30,6 +30,7 @@
         "views/revisit_tier_views.xml",
         "views/revisit_problem_category_views.xml",
         "wizards/revisit_visit_done_views.xml",
+        "wizards/revisit_visit_appoint_views.xml",
         "views/revisit_visit_views.xml",
         "views/revisit_plan_views.xml",
         "views/revisit_rule_views.xml",

@@ -17,5 +17,6 @@ from . import (
     revisit_tier,
     revisit_visit,
     revisit_visit_material,
+    sms_sms,
     survey_user_input,
 )

@@ -327,10 +327,40 @@ class RevisitPlan(models.Model):
         # may be beyond what the approving head may write; a line links the
         # first of its visits
         first = 0
+        # the line shows the day its visit got, and why when it was moved
         for line, group in zip(lines.sudo(), groups, strict=True):
-            line.visit_id = visits[first]
+            visit = visits[first]
+            line.write(
+                {
+                    "visit_id": visit.id,
+                    "visit_date": visit.scheduled_date,
+                    "schedule_note": visit.schedule_note,
+                }
+            )
             first += len(group)
         return True
+
+    def action_view_visits(self):
+        """The plan's visits on the calendar, opened on the month of the first
+        one. Visits moved into other months (do-not-disturb, rest days,
+        minimum interval) would be out of that month's sight: such a plan's
+        visits open as a list of them all, the calendar a click away."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "revisit_management.revisit_visit_action_plan"
+        )
+        days = self.visit_ids.mapped("scheduled_date")
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        if days:
+            action["context"]["initial_date"] = fields.Datetime.to_string(
+                fields.Datetime.to_datetime(min(days))
+            )
+            if len({(day.year, day.month) for day in days}) > 1:
+                action["views"] = sorted(
+                    action["views"], key=lambda view: view[1] != "list"
+                )
+        return action
 
     def _occurrences(self, start):
         """(date, deadline) of each visit of one customer by the plan's
@@ -361,7 +391,9 @@ class RevisitPlan(models.Model):
             raise UserError(
                 self.env._("A plan with completed visits cannot go back to draft.")
             )
-        self.line_ids.visit_id = False
+        self.line_ids.write(
+            {"visit_id": False, "visit_date": False, "schedule_note": False}
+        )
         self.sudo().write(
             {"state": "draft", "approver_id": False, "approval_date": False}
         )

@@ -20,6 +20,19 @@ class RevisitPlanLine(models.Model):
     method = fields.Selection(METHODS, help="Leave empty to use the plan's method.")
     purpose = fields.Char()
     visit_id = fields.Many2one("revisit.visit", readonly=True, copy=False)
+    visit_date = fields.Date(
+        readonly=True,
+        copy=False,
+        help="The day the approval gave the visit: the customer's do-not-disturb "
+        "dates, rest days and minimum interval between visits may move it from "
+        "the planned day.",
+    )
+    schedule_note = fields.Char(
+        string="Why Moved",
+        readonly=True,
+        copy=False,
+        help="Why the visit is not on the planned day.",
+    )
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
 
     @api.model_create_multi

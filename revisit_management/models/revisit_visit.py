@@ -1,5 +1,6 @@
 import logging
-from datetime import timedelta
+import re
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -116,6 +117,11 @@ class RevisitVisit(models.Model):
     appointment_datetime = fields.Datetime(string="Appointment", copy=False)
     appointment_place = fields.Char(copy=False)
     calendar_event_id = fields.Many2one("calendar.event", copy=False, readonly=True)
+    # the visits' calendar: at the appointment's time when there is one, else
+    # all day on the scheduled day; the card names the customer and the place
+    calendar_start = fields.Datetime(compute="_compute_calendar_start", store=True)
+    calendar_all_day = fields.Boolean(compute="_compute_calendar_start", store=True)
+    calendar_title = fields.Char(compute="_compute_calendar_title")
     state = fields.Selection(
         VISIT_STATES,
         default="todo",
@@ -319,6 +325,42 @@ class RevisitVisit(models.Model):
         if operator != "in":
             return NotImplemented
         return overdue_domain_by_company(self.env["res.company"].sudo().search([]))
+
+    @api.depends("appointment_datetime", "scheduled_date")
+    def _compute_calendar_start(self):
+        for visit in self:
+            visit.calendar_all_day = not visit.appointment_datetime
+            visit.calendar_start = visit.appointment_datetime or (
+                visit.scheduled_date
+                and fields.Datetime.to_datetime(visit.scheduled_date)
+            )
+
+    @api.depends("partner_id", "method", "appointment_place", "contact_phone", "name")
+    def _compute_calendar_title(self):
+        for visit in self:
+            visit.calendar_title = " · ".join(
+                part
+                for part in (
+                    visit.partner_id.display_name or visit.name,
+                    visit._revisit_place(),
+                )
+                if part
+            )
+
+    def _revisit_place(self):
+        """Where the visit happens: the agreed place, else the customer's
+        address for an on-site visit; the number to call or text otherwise."""
+        self.ensure_one()
+        if self.method in ("onsite", "video"):
+            if self.appointment_place or self.method == "video":
+                return self.appointment_place or ""
+            address = self.partner_id._display_address(without_company=True)
+            return ", ".join(
+                line.strip() for line in address.splitlines() if line.strip()
+            )
+        if self.method in ("phone", "sms"):
+            return self.contact_phone or ""
+        return ""
 
     @api.depends(
         "partner_id.phone", "contact_id.phone", "contact_id.parent_id", "partner_id"
@@ -764,6 +806,36 @@ class RevisitVisit(models.Model):
                     )
                 )
 
+    def _default_appointment_datetime(self):
+        """The time to propose for an appointment (UTC): the scheduled day,
+        today at the earliest and not on the customer's rest day, at the first
+        hour of the customer's contact hours ("weekdays 9:00-11:00"), else at
+        10:00, outside the customer's do-not-disturb hours."""
+        self.ensure_one()
+        partner = self.partner_id
+        tz = pytz.timezone(partner.tz or self.user_id.tz or "UTC")
+        now = fields.Datetime.now()
+        day = max(self.scheduled_date or now.date(), self.company_id._revisit_today())
+        found = re.search(
+            r"(\d{1,2})\s*(?:[:\uff1a]\s*(\d{2})|点)",
+            partner.revisit_contact_hours or "",
+        )
+        hour = 10.0
+        if found and int(found[1]) < 24 and int(found[2] or 0) < 60:
+            hour = int(found[1]) + int(found[2] or 0) / 60.0
+        hour = next(
+            (h for h in [hour, *range(9, 18)] if not partner._revisit_in_dnd_hours(h)),
+            hour,
+        )
+        rest = partner._revisit_rest_days()
+        for _attempt in range(14):
+            local = datetime.combine(day, time(int(hour), round((hour % 1) * 60)))
+            start = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+            if start > now and day.isoweekday() not in rest:
+                return start
+            day += timedelta(days=1)
+        return start
+
     def action_appoint(self):
         """Confirm an appointment: the assignee gets it in their calendar."""
         self._check_open()
@@ -777,11 +849,13 @@ class RevisitVisit(models.Model):
                 )
         for visit in self:
             start = visit.appointment_datetime
-            # private, with a neutral title: the customer's name and place stay
-            # on the visit, which the event links to
+            # private, with a neutral title: only its attendees (the assignee
+            # and the customer) read where to go and why
             values = {
                 "name": self.env._("Revisit %(visit)s", visit=visit.name),
                 "privacy": "private",
+                "location": visit._revisit_place(),
+                "description": visit.purpose and plaintext2html(visit.purpose),
                 "start": start,
                 "stop": start + timedelta(hours=visit.duration or 1.0),
                 "user_id": visit.user_id.id,
@@ -1097,6 +1171,12 @@ class RevisitVisit(models.Model):
                 visit.sudo().survey_user_input_id = survey.sudo()._create_answer(
                     partner=visit.partner_id,
                     check_attempts=False,
+                    # the questionnaire speaks the customer's language
+                    lang_id=self.env["res.lang"]
+                    ._lang_get(
+                        visit.partner_id.lang or visit.company_id._revisit_lang()
+                    )
+                    .id,
                 )
             # the link expires: the survey controller refuses it after this
             visit.sudo().survey_user_input_id.deadline = fields.Datetime.now() + (
@@ -1126,6 +1206,39 @@ class RevisitVisit(models.Model):
             put_in_queue=True,
         )
 
+    def _warn_sms_failure(self):
+        """Give the assignee of each open visit an activity when an SMS to its
+        customer failed (once while the activity is open): the chatter's small
+        red envelope alone goes unseen."""
+        warning = self.env.ref("mail.mail_activity_data_warning")
+        for visit in self.filtered(lambda v: v.state in OPEN_STATES and v.user_id):
+            summary = visit._revisit_text(
+                lambda env: env._("SMS to the customer not sent")
+            )
+            if visit.activity_ids.filtered(
+                lambda a, v=visit, s=summary: (
+                    a.activity_type_id == warning
+                    and a.user_id == v.user_id
+                    and a.summary == s
+                )
+            ):
+                continue
+            visit._schedule_todo(
+                visit.user_id,
+                visit.company_id._revisit_today(),
+                summary,
+                visit._revisit_text(
+                    lambda env, v=visit: env._(
+                        "The SMS to %(customer)s (%(number)s) could not be sent. "
+                        "Check the number on the customer, then resend it from the "
+                        "red envelope in the visit's chatter, or call the customer.",
+                        customer=v.partner_id.display_name,
+                        number=v.partner_id.phone or "-",
+                    )
+                ),
+                xmlid="mail.mail_activity_data_warning",
+            )
+
     def _get_survey_url(self):
         self.ensure_one()
         answer = self.sudo().survey_user_input_id
@@ -1140,6 +1253,10 @@ class RevisitVisit(models.Model):
             score = min(5, max(1, round(percentage / 20.0)))
             if visit.state in OPEN_STATES:
                 visit.satisfaction = score
+                # what the customer wrote is the visit's customer feedback
+                written = visit.survey_user_input_id._revisit_written_answers()
+                if written:
+                    visit.feedback = written
                 visit.action_done()
             elif visit.state == "done" and score != visit.satisfaction:
                 visit.sudo().survey_conflict = True

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -126,3 +128,66 @@ class TestRevisitTours(HttpCase):
             }
         )
         self.start_tour("/odoo", "revisit_dashboard_tour", login="admin")
+
+    def test_customer_answers_the_questionnaire(self):
+        self._survey_tour("en_US")
+
+    def test_customer_answers_the_questionnaire_zh_cn(self):
+        use_chinese(self.env, self.env["res.users"], http_case=self)
+        self._survey_tour("zh_CN")
+
+    def _survey_tour(self, lang):
+        patient = self.env["res.partner"].create(
+            {"name": "Tour Patient Sun", "email": "sun@example.com", "lang": lang}
+        )
+        visit = self.env["revisit.visit"].create(
+            {
+                "partner_id": patient.id,
+                "user_id": self.staff.id,
+                "method": "email",
+                "scheduled_date": self.today,
+            }
+        )
+        visit.action_send_survey()
+        answer = visit.survey_user_input_id
+        if lang == "zh_CN":
+            # the questionnaire speaks the customer's language
+            self.assertEqual(answer.lang_id.code, lang)
+        self.start_tour(answer.get_start_url(), "revisit_survey_tour")
+        self.assertEqual(answer.state, "done")
+        self.assertEqual(visit.state, "done")
+        self.assertEqual(visit.satisfaction, 4)
+        self.assertEqual(visit.feedback, "The nurse called back quickly")
+
+    def test_staff_makes_an_appointment(self):
+        self._appoint_tour()
+
+    def test_staff_makes_an_appointment_zh_cn(self):
+        use_chinese(self.env, self.staff, http_case=self)
+        self._appoint_tour()
+
+    def _appoint_tour(self):
+        patient = self.env["res.partner"].create(
+            {
+                "name": "Tour Patient Zhao",
+                "street": "12 Jiefang Road",
+                "city": "Suzhou",
+                "revisit_contact_hours": "15:00-17:00",
+            }
+        )
+        visit = self.env["revisit.visit"].create(
+            {
+                "partner_id": patient.id,
+                "user_id": self.staff.id,
+                "method": "onsite",
+                "purpose": "Check the dressing",
+                "scheduled_date": self.today + timedelta(days=1),
+            }
+        )
+        self.start_tour(
+            f"/odoo/my-revisits/{visit.id}", "revisit_appoint_tour", login="tour_staff"
+        )
+        self.assertEqual(visit.state, "appointed")
+        self.assertEqual(visit.appointment_datetime, visit.calendar_event_id.start)
+        self.assertIn("12 Jiefang Road", visit.calendar_event_id.location)
+        self.assertIn("Check the dressing", visit.calendar_event_id.description)

@@ -1,1 +1,5 @@
-from . import base_partner_merge_automatic_wizard, revisit_visit_done
+from . import (
+    base_partner_merge_automatic_wizard,
+    revisit_visit_appoint,
+    revisit_visit_done,
+)

@@ -109,7 +109,14 @@ class RevisitVisitDone(models.TransientModel):
                 ],
             }
         )
-        return self.visit_id.action_done()
+        self.visit_id.action_done()
+        return self._closed_notification(
+            self.env._(
+                "%(visit)s is done: it left the visits to do; the Done filter "
+                "finds it.",
+                visit=self.visit_id.display_name,
+            )
+        )
 
     def action_unreachable(self):
         """The customer could not be reached: the visit's retry rules apply."""
@@ -117,4 +124,24 @@ class RevisitVisitDone(models.TransientModel):
         self.visit_id.check_access("write")
         if self.feedback:
             self.visit_id.feedback = self.feedback
-        return self.visit_id.action_unreachable()
+        self.visit_id.action_unreachable()
+        return self._closed_notification(
+            self.env._(
+                "%(visit)s is marked unreachable: it left the visits to do; the "
+                "Unreachable filter finds it.",
+                visit=self.visit_id.display_name,
+            )
+        )
+
+    def _closed_notification(self, message):
+        """Close the dialog and say where the closed visit went: it leaves the
+        visits to do on the staff's kanban."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": message,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

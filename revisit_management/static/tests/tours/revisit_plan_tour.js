@@ -32,13 +32,17 @@ registry.category("web_tour.tours").add("revisit_plan_tour", {
             trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="approved"]',
         },
         {
+            content: "Each customer's line shows the day its visit got",
+            trigger: '.o_field_widget[name="line_ids"] .o_data_row td[name="visit_date"]:not(:empty)',
+        },
+        {
             content: "Open the plan's visits",
             trigger: 'button.oe_stat_button:has([name="visit_count"])',
             run: "click",
         },
         {
-            content: "The calendar shows the planned visits",
-            trigger: '.o_calendar_view .o_event .o_event_title:contains("RV")',
+            content: "The calendar shows the planned visits by customer",
+            trigger: '.o_calendar_view .o_event .o_event_title:contains("Tour Plan Customer B")',
             run: "click",
         },
         {

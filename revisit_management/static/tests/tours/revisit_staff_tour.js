@@ -16,6 +16,10 @@ registry.category("web_tour.tours").add("revisit_staff_tour", {
             trigger: '.o_kanban_record:contains("Tour Patient Gao"):has(.fa-phone) .o_revisit_kanban_phone a[href="tel:+8613800009999"]',
         },
         {
+            content: "The card texts the customer from the phone's own SMS app",
+            trigger: '.o_kanban_record:contains("Tour Patient Gao") .o_revisit_kanban_phone a.o_revisit_kanban_sms[href="sms:+8613800009999"]',
+        },
+        {
             content: "Complete it from the card",
             trigger: '.o_kanban_record:contains("Tour Patient Gao") button.o_revisit_kanban_done',
             run: "click",
@@ -37,6 +41,10 @@ registry.category("web_tour.tours").add("revisit_staff_tour", {
             content: "Record the visit as done",
             trigger: '.modal footer button[name="action_done"]',
             run: "click",
+        },
+        {
+            content: "A notification says the visit is closed",
+            trigger: ".o_notification_manager .o_notification:has(.o_notification_bar.bg-success)",
         },
         {
             content: "The visit is done: its card shows 4 stars of 5",
