@@ -5,9 +5,9 @@ from difflib import SequenceMatcher
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.addons.revisit_management.models.res_partner import hide_partner_contact
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.addons.revisit_management.models.res_partner import hide_partner_contact
 from odoo.tools import format_date, html2plaintext
 
 _logger = logging.getLogger(__name__)
@@ -414,9 +414,7 @@ class HelpdeskTicket(models.Model):
         customer's own contact data: confidential and top-secret customers'
         for users outside their file (helpdesk agents included)."""
         result = super()._read_format(fnames, load=load)
-        return hide_partner_contact(
-            self, result, {"partner_id": list(PARTNER_COPIES)}
-        )
+        return hide_partner_contact(self, result, {"partner_id": list(PARTNER_COPIES)})
 
     @api.model
     def _search(self, domain, *args, **kwargs):
@@ -428,13 +426,13 @@ class HelpdeskTicket(models.Model):
             for c in domain.iter_conditions()
         ):
             readers = Domain("partner_id", "=", False) | Domain(
-                "partner_id", "any", self.env["res.partner"]._revisit_contact_readers_domain()
+                "partner_id",
+                "any",
+                self.env["res.partner"]._revisit_contact_readers_domain(),
             )
             domain = domain.map_conditions(
                 lambda c: (
-                    c & readers
-                    if c.field_expr.split(".")[0] in PARTNER_COPIES
-                    else c
+                    c & readers if c.field_expr.split(".")[0] in PARTNER_COPIES else c
                 )
             )
         return super()._search(domain, *args, **kwargs)

@@ -4,6 +4,7 @@ from . import (
     calendar_attendee,
     digest_digest,
     mail_followers,
+    mail_message,
     mail_tracking_value,
     res_company,
     res_config_settings,

@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models, tools
+from odoo import SUPERUSER_ID, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
@@ -354,7 +354,9 @@ class ResPartner(models.Model):
                 )
             )
 
-    @api.depends("revisit_confidentiality", "commercial_partner_id.revisit_confidentiality")
+    @api.depends(
+        "revisit_confidentiality", "commercial_partner_id.revisit_confidentiality"
+    )
     def _compute_revisit_effective_confidentiality(self):
         for partner in self:
             levels = (
@@ -385,10 +387,24 @@ class ResPartner(models.Model):
             )
         )
         if user.has_group("revisit_management.group_revisit_manager"):
-            domain |= Domain(
-                "commercial_partner_id.company_id",
-                "in",
-                [False, *self.env.companies.ids],
+            # a shared customer is the managers' of the companies it is visited
+            # in, or of every company while it has no visit yet
+            companies = self.env.companies.ids
+            Visit = self.env["revisit.visit"].sudo().with_context(active_test=False)
+            shared = Domain("commercial_partner_id.company_id", "=", False) & (
+                Domain(
+                    "commercial_partner_id.revisit_visit_ids",
+                    "any",
+                    Visit._search([("company_id", "in", companies)]),
+                )
+                | Domain(
+                    "commercial_partner_id.revisit_visit_ids",
+                    "not any",
+                    Visit._search([]),
+                )
+            )
+            domain |= (
+                Domain("commercial_partner_id.company_id", "in", companies) | shared
             )
         return domain
 
@@ -428,16 +444,20 @@ class ResPartner(models.Model):
     @tools.ormcache()
     def _revisit_contact_fnames(self):
         """The contact data (联系人资料) and every field of the partner computed
-        from or related to it (contact_address_inline, email_normalized…), so
+        as a text from or related to it (contact_address_inline,
+        email_normalized…), so
         that a field another addon adds is covered the day it is installed."""
         names = set(CONTACT_FIELDS) | ({"mobile"} & set(self._fields))
         changed = True
         while changed:
             changed = False
             for name, field in self._fields.items():
-                if name in names or name == "display_name" or field.type in (
-                    "one2many",
-                    "many2many",
+                # texts can carry the value; links and flags derived from the
+                # address (pricelist, duplicate VAT…) do not
+                if (
+                    name in names
+                    or name == "display_name"
+                    or field.type not in ("char", "text", "html")
                 ):
                     continue
                 depends = self.pool.field_depends.get(field, ())
@@ -452,8 +472,10 @@ class ResPartner(models.Model):
         server code (mails, documents of other apps) still sees the values."""
         result = super()._read_format(fnames, load=load)
         hidden_fields = [n for n in fnames if n in self._revisit_contact_fnames()]
-        if hidden_fields and not self.env.su:
-            hidden = self._revisit_contact_hidden_ids()
+        # what is read is sent to a user: blanked as that user even when read
+        # with sudo (the chatter reads followers' partners so)
+        if hidden_fields and self.env.uid != SUPERUSER_ID:
+            hidden = self.sudo(False)._revisit_contact_hidden_ids()
             for vals in result:
                 if vals["id"] in hidden:
                     vals.update(dict.fromkeys(hidden_fields, False))
@@ -463,9 +485,7 @@ class ResPartner(models.Model):
         """Exports blank the same contact data as reading (客户信息…不得泄露给
         第三方): record by record when some of them are hidden."""
         protected = self._revisit_contact_fnames()
-        columns = [
-            i for i, path in enumerate(fields) if path and path[0] in protected
-        ]
+        columns = [i for i, path in enumerate(fields) if path and path[0] in protected]
         hidden = columns and not self.env.su and self._revisit_contact_hidden_ids()
         if not hidden:
             return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
@@ -480,21 +500,25 @@ class ResPartner(models.Model):
             lines += rows
         return lines
 
-    @api.depends_context(*DISPLAY_CONTEXT_KEYS)
+    @api.depends_context("uid", *DISPLAY_CONTEXT_KEYS)
     def _compute_display_name(self):
         """A name shown with its e-mail, address or id (context keys of other
         apps) shows none of them for a partner whose contact data is hidden."""
         keys = [key for key in DISPLAY_CONTEXT_KEYS if self.env.context.get(key)]
+        # as the user even under sudo: a many2one shows its display name so
         hidden = (
-            self.browse(self._revisit_contact_hidden_ids())
-            if keys and not self.env.su
+            self.browse(self.sudo(False)._revisit_contact_hidden_ids())
+            if keys and self.env.uid != SUPERUSER_ID
             else self.browse()
         )
         super(ResPartner, self - hidden)._compute_display_name()
         if hidden:
+            # computed in a plain context (the field is being computed: read
+            # from the cache the compute fills, not through the field)
             plain = hidden.with_context(**dict.fromkeys(keys, False))
-            for partner, name in zip(hidden, plain.mapped("display_name"), strict=True):
-                partner.display_name = name
+            super(ResPartner, plain)._compute_display_name()
+            for partner, plain_partner in zip(hidden, plain, strict=True):
+                partner.display_name = plain_partner.display_name
 
     @api.model
     def _search(self, domain, *args, **kwargs):
@@ -504,7 +528,8 @@ class ResPartner(models.Model):
         if self.env.su:
             return super()._search(domain, *args, **kwargs)
         protected = self._revisit_contact_fnames()
-        domain = Domain(domain)
+        # display_name and other searchable fields resolved to their conditions
+        domain = Domain(domain).optimize_full(self)
         if any(
             condition.field_expr.split(".")[0] in protected
             for condition in domain.iter_conditions()
@@ -621,7 +646,7 @@ def hide_partner_contact(records, result, copies):
     copies of a partner's contact data that other models keep or relate
     (``copies``: {many2one to res.partner: [copied field names]}), for the
     partners whose contact data the current user may not read."""
-    if records.env.su:
+    if records.env.uid == SUPERUSER_ID:
         return result
     names = {n for fnames in copies.values() for n in fnames}
     if not result or not names & set(result[0]):
@@ -634,7 +659,7 @@ def hide_partner_contact(records, result, copies):
             for pid in sudo.browse([vals["id"] for vals in result])[link].ids
         }
     )
-    hidden = partners._revisit_contact_hidden_ids()
+    hidden = partners.sudo(False)._revisit_contact_hidden_ids()
     if not hidden:
         return result
     for vals in result:

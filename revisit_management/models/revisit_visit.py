@@ -9,6 +9,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL, plaintext2html
 
 from .input_check import check_values, with_context_defaults
+from .res_partner import PROTECTED_LEVELS
 from .revisit_planner import CONCURRENCY_ERRORS
 from .revisit_rule import METHODS, VISIT_STATES
 from .revisit_visit_states import (
@@ -803,10 +804,19 @@ class RevisitVisit(models.Model):
             if visit.calendar_event_id:
                 visit.calendar_event_id.sudo().write(values)
             else:
+                # calendar copies the first attendee's contact details into
+                # the description: not those of a confidential customer
+                protected = (
+                    visit.partner_id.revisit_effective_confidentiality
+                    in PROTECTED_LEVELS
+                )
                 visit.calendar_event_id = (
                     self.env["calendar.event"]
                     .sudo()
-                    .with_context(mail_create_nosubscribe=True)
+                    .with_context(
+                        mail_create_nosubscribe=True,
+                        skip_contact_description=protected,
+                    )
                     .create(values)
                 )
         self.sudo().state = "appointed"
