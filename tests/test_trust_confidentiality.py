@@ -459,6 +459,21 @@ class TestTrustConfidentiality(HttpCase):
         for model, fname in self.partner_links():
             kind = "rows" if model in REPORTS else "text"
             channel = "reporting" if model in REPORTS else "related"
+            if model not in REPORTS:
+                texts = [
+                    f
+                    for f in self.readable_fields(login, model)
+                    if self.env[model]._fields[f].type in ("char", "text", "html")
+                ]
+                yield (
+                    "export",
+                    model,
+                    "export_data",
+                    (self.linked_ids(model, fname, target),),
+                    {"fields_to_export": texts},
+                    None,
+                    "text",
+                )
             yield (
                 channel,
                 model,
@@ -547,6 +562,16 @@ class TestTrustConfidentiality(HttpCase):
                 {"show_email": True},
                 "text",
             )
+
+    def linked_ids(self, model, fname, target):
+        """The records of `model` pointing to the target (as the system: the
+        export is tried on them whether the user may read them or not)."""
+        return (
+            self.env[model]
+            .with_context(active_test=False)
+            .search([(fname, "=", target.id)])
+            .ids
+        )
 
     def leaked(self, key, target, kind, result):
         if result is None:
@@ -757,6 +782,8 @@ class TestTrustConfidentiality(HttpCase):
         self.assertEqual(self.ticket.partner_email, CONF["email"])
         ticket = self.as_user("cf_agent", self.ticket)
         self.assertFalse(ticket.read(["partner_email"])[0]["partner_email"])
+        exported = ticket.export_data(["name", "partner_email", "partner_id/email"])
+        self.assertNotIn(CONF["email"], json.dumps(exported))
         Ticket = self.as_user("cf_agent", self.env["helpdesk.ticket"])
         self.assertFalse(Ticket.search([("partner_email", "=", CONF["email"])]))
         self.assertEqual(

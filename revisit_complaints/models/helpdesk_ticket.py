@@ -4,7 +4,7 @@ from difflib import SequenceMatcher
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.addons.revisit_management.models.res_partner import hide_partner_contact
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
@@ -415,6 +415,29 @@ class HelpdeskTicket(models.Model):
         for users outside their file (helpdesk agents included)."""
         result = super()._read_format(fnames, load=load)
         return hide_partner_contact(self, result, {"partner_id": list(PARTNER_COPIES)})
+
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        """Exports blank the copied e-mail as reading does."""
+        columns = [
+            i for i, path in enumerate(fields) if path and path[0] in PARTNER_COPIES
+        ]
+        hidden = (
+            columns
+            and self.env.uid != SUPERUSER_ID
+            and self.sudo().partner_id.sudo(False)._revisit_contact_hidden_ids()
+        )
+        if not hidden:
+            return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+        lines = []
+        for record in self:
+            rows = super(HelpdeskTicket, record)._export_rows(
+                fields, _is_toplevel_call=_is_toplevel_call
+            )
+            if rows and record.sudo().partner_id.id in hidden:
+                for i in columns:
+                    rows[0][i] = ""
+            lines += rows
+        return lines
 
     @api.model
     def _search(self, domain, *args, **kwargs):

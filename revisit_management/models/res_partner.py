@@ -511,7 +511,7 @@ class ResPartner(models.Model):
             if keys and self.env.uid != SUPERUSER_ID
             else self.browse()
         )
-        super(ResPartner, self - hidden)._compute_display_name()
+        result = super(ResPartner, self - hidden)._compute_display_name()
         if hidden:
             # computed in a plain context (the field is being computed: read
             # from the cache the compute fills, not through the field)
@@ -519,6 +519,7 @@ class ResPartner(models.Model):
             super(ResPartner, plain)._compute_display_name()
             for partner, plain_partner in zip(hidden, plain, strict=True):
                 partner.display_name = plain_partner.display_name
+        return result
 
     @api.model
     def _search(self, domain, *args, **kwargs):
