@@ -2,7 +2,7 @@
     "name": "Customer Revisit Archives",
     "summary": "Archive custodian, inspections, change register, access requests "
     "by confidentiality level, verification and destruction of customer files",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Revisits",
     "website": "https://github.com/revisit-suite/revisit-suite",
     "author": "Revisit Suite",

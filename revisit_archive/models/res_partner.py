@@ -6,6 +6,7 @@ from odoo.addons.revisit_management.models.res_partner import (
     OWNER_FIELDS,
 )
 from odoo.exceptions import AccessError
+from odoo.fields import Domain
 
 CUSTODIAN_GROUP = "revisit_archive.group_revisit_archive_custodian"
 # the fields whose changes the archive register records
@@ -82,21 +83,31 @@ class ResPartner(models.Model):
     @api.model
     def _revisit_granted_ids(self):
         """The customers (and their contacts) whose file the current user may
-        read today by an approved request."""
+        read today by an approved request. A contact person with a stricter
+        level of its own than its company's is a file of its own: the
+        company's request does not open it."""
         partner_ids = self.env["revisit.archive.request"]._granted_partner_ids()
         if not partner_ids:
             return set()
-        return set(
+        partners = (
             self.sudo()
             .with_context(active_test=False)
-            ._search([("id", "child_of", partner_ids)])
+            .search([("id", "child_of", partner_ids)])
+        )
+        return set(
+            partners.filtered(
+                lambda p: (
+                    p.revisit_effective_confidentiality
+                    == p.commercial_partner_id.revisit_effective_confidentiality
+                )
+            ).ids
         )
 
-    def _revisit_contact_hidden_ids(self):
-        hidden = super()._revisit_contact_hidden_ids()
-        if hidden:
-            hidden -= self._revisit_granted_ids()
-        return hidden
+    @api.model
+    def _revisit_contact_readers_domain(self):
+        granted = self._revisit_granted_ids()
+        domain = super()._revisit_contact_readers_domain()
+        return domain | Domain("id", "in", list(granted)) if granted else domain
 
     def write(self, vals):
         logged = [name for name in LOGGED_FIELDS if name in vals]

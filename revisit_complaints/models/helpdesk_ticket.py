@@ -4,7 +4,8 @@ from difflib import SequenceMatcher
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.addons.revisit_management.models.res_partner import hide_partner_contact
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import format_date, html2plaintext
@@ -26,6 +27,8 @@ SHARED_OUTCOME_FIELDS = [
     "preventive_action",
     "complaint_reply",
 ]
+# the customer's contact data copied onto the ticket
+PARTNER_COPIES = ("partner_email",)
 # outcome of the complaint workflow: written by its actions only
 OUTCOME_FIELDS = (
     "complaint_escalated",
@@ -405,6 +408,75 @@ class HelpdeskTicket(models.Model):
                     ),
                 )
             )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """The customer's e-mail copied onto the ticket is blanked as the
+        customer's own contact data: confidential and top-secret customers'
+        for users outside their file (helpdesk agents included)."""
+        result = super()._read_format(fnames, load=load)
+        return hide_partner_contact(self, result, {"partner_id": list(PARTNER_COPIES)})
+
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        """Exports blank the copied e-mail as reading does."""
+        columns = [
+            i for i, path in enumerate(fields) if path and path[0] in PARTNER_COPIES
+        ]
+        hidden = (
+            columns
+            and self.env.uid != SUPERUSER_ID
+            and self.sudo().partner_id.sudo(False)._revisit_contact_hidden_ids()
+        )
+        if not hidden:
+            return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+        lines = []
+        for record in self:
+            rows = super(HelpdeskTicket, record)._export_rows(
+                fields, _is_toplevel_call=_is_toplevel_call
+            )
+            if rows and record.sudo().partner_id.id in hidden:
+                for i in columns:
+                    rows[0][i] = ""
+            lines += rows
+        return lines
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        """Searching by the copied e-mail finds the tickets of the customers
+        whose contact data the user reads only."""
+        domain = Domain(domain)
+        if not self.env.su and any(
+            c.field_expr.split(".")[0] in PARTNER_COPIES
+            for c in domain.iter_conditions()
+        ):
+            readers = Domain("partner_id", "=", False) | Domain(
+                "partner_id",
+                "any",
+                self.env["res.partner"]._revisit_contact_readers_domain(),
+            )
+            domain = domain.map_conditions(
+                lambda c: (
+                    c & readers if c.field_expr.split(".")[0] in PARTNER_COPIES else c
+                )
+            )
+        return super()._search(domain, *args, **kwargs)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
+        """Grouping tickets by the copied e-mail leaves out the confidential
+        customers' tickets the user may not read the contact data of."""
+        specs = [*groupby, *(a for a in aggregates if a != "__count")]
+        if not self.env.su and any(
+            spec.split(":")[0].split(".")[0] in PARTNER_COPIES for spec in specs
+        ):
+            domain = Domain(domain) & (
+                Domain("partner_id", "=", False)
+                | Domain(
+                    "partner_id",
+                    "any",
+                    self.env["res.partner"]._revisit_contact_readers_domain(),
+                )
+            )
+        return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
 
     def _revisit_env(self):
         """The environment of the texts written into the ticket (messages,

@@ -1,7 +1,11 @@
 # first: the models below inherit it
 from . import revisit_company_lang_mixin  # isort: skip
 from . import (
+    calendar_attendee,
     digest_digest,
+    mail_followers,
+    mail_message,
+    mail_tracking_value,
     res_company,
     res_config_settings,
     res_partner,

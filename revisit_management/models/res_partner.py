@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
@@ -29,6 +29,17 @@ CONTACT_FIELDS = (
     "contact_address",
 )
 PROTECTED_LEVELS = ("confidential", "top_secret")
+LEVEL_RANK = {level: rank for rank, (level, _label) in enumerate(CONFIDENTIALITY)}
+# display_name context keys that add contact data (or the id) to a partner's name
+DISPLAY_CONTEXT_KEYS = (
+    "show_email",
+    "show_address",
+    "show_address_only",
+    "address_inline",
+    "show_vat",
+    "partner_show_db_id",
+    "show_phone",
+)
 # who the customer's file belongs to: changed by revisit supervisors only
 OWNER_FIELDS = (
     "revisit_user_id",
@@ -97,6 +108,22 @@ class ResPartner(models.Model):
         "customer's visits. Confidential: managers, the head of the visit's "
         "department and the revisit owner. Top secret: managers and the revisit "
         "owner only.",
+    )
+    revisit_effective_confidentiality = fields.Selection(
+        CONFIDENTIALITY,
+        string="Effective Confidentiality",
+        compute="_compute_revisit_effective_confidentiality",
+        store=True,
+        index=True,
+        help="The stricter of the contact's own level and its company's: what "
+        "the record rules and the contact data protection read.",
+    )
+    revisit_file_person = fields.Boolean(
+        string="One of the File's People",
+        compute="_compute_revisit_file_person",
+        search="_search_revisit_file_person",
+        help="You own this customer's file, head its department (confidential "
+        "files) or manage revisits in its company.",
     )
     revisit_visit_ids = fields.One2many(
         "revisit.visit", "partner_id", string="Revisits"
@@ -327,14 +354,128 @@ class ResPartner(models.Model):
                 )
             )
 
+    @api.depends(
+        "revisit_confidentiality", "commercial_partner_id.revisit_confidentiality"
+    )
+    def _compute_revisit_effective_confidentiality(self):
+        for partner in self:
+            levels = (
+                partner.revisit_confidentiality or "normal",
+                partner.commercial_partner_id.revisit_confidentiality or "normal",
+            )
+            partner.revisit_effective_confidentiality = max(levels, key=LEVEL_RANK.get)
+
+    @api.model
+    def _revisit_file_people_domain(self):
+        """The one place that says who the file's people are, as a domain on
+        the partners whose file the current user belongs to: the revisit owner
+        (of the contact or of its company), the head of the file's department
+        for files at most confidential, and revisit managers for their
+        companies' customers. Record rules read it through
+        ``revisit_file_person``; contact data is blanked for the others."""
+        user = self.env.user
+        domain = (
+            Domain("revisit_user_id", "=", user.id)
+            | Domain("commercial_partner_id.revisit_user_id", "=", user.id)
+            | (
+                Domain("revisit_effective_confidentiality", "!=", "top_secret")
+                & Domain(
+                    "commercial_partner_id.revisit_department_id.manager_id.user_id",
+                    "=",
+                    user.id,
+                )
+            )
+        )
+        if user.has_group("revisit_management.group_revisit_manager"):
+            # a shared customer is the managers' of the companies it is visited
+            # in, or of every company while it has no visit yet
+            companies = self.env.companies.ids
+            Visit = self.env["revisit.visit"].sudo().with_context(active_test=False)
+            shared = Domain("commercial_partner_id.company_id", "=", False) & (
+                Domain(
+                    "commercial_partner_id.revisit_visit_ids",
+                    "any",
+                    Visit._search([("company_id", "in", companies)]),
+                )
+                | Domain(
+                    "commercial_partner_id.revisit_visit_ids",
+                    "not any",
+                    Visit._search([]),
+                )
+            )
+            domain |= (
+                Domain("commercial_partner_id.company_id", "in", companies) | shared
+            )
+        return domain
+
+    def _compute_revisit_file_person(self):
+        ids = set(
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(
+                Domain("id", "in", self._origin.ids)
+                & self._revisit_file_people_domain()
+            )
+        )
+        for partner in self:
+            partner.revisit_file_person = partner._origin.id in ids
+
+    def _search_revisit_file_person(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = self._revisit_file_people_domain()
+        return domain if (True in value) == (operator == "in") else ~domain
+
+    @api.model
+    def _revisit_contact_readers_domain(self):
+        """Partners whose contact data the current user reads: those below
+        confidential, the file's people's and the user's own company."""
+        return (
+            Domain("revisit_effective_confidentiality", "not in", PROTECTED_LEVELS)
+            | self._revisit_file_people_domain()
+            | Domain(
+                "commercial_partner_id",
+                "=",
+                self.env.user.partner_id.commercial_partner_id.id,
+            )
+        )
+
+    @api.model
+    @tools.ormcache()
+    def _revisit_contact_fnames(self):
+        """The contact data (联系人资料) and every field of the partner computed
+        as a text from or related to it (contact_address_inline,
+        email_normalized…), so
+        that a field another addon adds is covered the day it is installed."""
+        names = set(CONTACT_FIELDS) | ({"mobile"} & set(self._fields))
+        changed = True
+        while changed:
+            changed = False
+            for name, field in self._fields.items():
+                # texts can carry the value; links and flags derived from the
+                # address (pricelist, duplicate VAT…) do not
+                if (
+                    name in names
+                    or name == "display_name"
+                    or field.type not in ("char", "text", "html")
+                ):
+                    continue
+                depends = self.pool.field_depends.get(field, ())
+                if any(dep.split(".")[0] in names for dep in depends):
+                    names.add(name)
+                    changed = True
+        return frozenset(names)
+
     def _read_format(self, fnames, load="_classic_read"):
         """Blank the contact data of confidential and top-secret customers for
         users outside their revisit file (see readme/CONFIGURE.md). Reading only:
         server code (mails, documents of other apps) still sees the values."""
         result = super()._read_format(fnames, load=load)
-        hidden_fields = [name for name in fnames if name in CONTACT_FIELDS]
-        if hidden_fields and not self.env.su:
-            hidden = self._revisit_contact_hidden_ids()
+        hidden_fields = [n for n in fnames if n in self._revisit_contact_fnames()]
+        # what is read is sent to a user: blanked as that user even when read
+        # with sudo (the chatter reads followers' partners so)
+        if hidden_fields and self.env.uid != SUPERUSER_ID:
+            hidden = self.sudo(False)._revisit_contact_hidden_ids()
             for vals in result:
                 if vals["id"] in hidden:
                     vals.update(dict.fromkeys(hidden_fields, False))
@@ -343,11 +484,8 @@ class ResPartner(models.Model):
     def _export_rows(self, fields, *, _is_toplevel_call=True):
         """Exports blank the same contact data as reading (客户信息…不得泄露给
         第三方): record by record when some of them are hidden."""
-        columns = [
-            i
-            for i, path in enumerate(fields)
-            if len(path) == 1 and path[0] in CONTACT_FIELDS
-        ]
+        protected = self._revisit_contact_fnames()
+        columns = [i for i, path in enumerate(fields) if path and path[0] in protected]
         hidden = columns and not self.env.su and self._revisit_contact_hidden_ids()
         if not hidden:
             return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
@@ -362,56 +500,77 @@ class ResPartner(models.Model):
             lines += rows
         return lines
 
-    def _revisit_contact_hidden_ids(self):
-        """Ids of the partners in self whose contact data the current user may
-        not read: confidential or top-secret customers (or their contacts) whose
-        visits the user may not read (the visit rules decide), who the user does
-        not own and, for confidential ones, whose department the user does not
-        head. Revisit managers read those of their companies' customers."""
+    @api.depends_context("uid", *DISPLAY_CONTEXT_KEYS)
+    def _compute_display_name(self):
+        """A name shown with its e-mail, address or id (context keys of other
+        apps) shows none of them for a partner whose contact data is hidden."""
+        keys = [key for key in DISPLAY_CONTEXT_KEYS if self.env.context.get(key)]
+        # as the user even under sudo: a many2one shows its display name so
+        hidden = (
+            self.browse(self.sudo(False)._revisit_contact_hidden_ids())
+            if keys and self.env.uid != SUPERUSER_ID
+            else self.browse()
+        )
+        result = super(ResPartner, self - hidden)._compute_display_name()
+        if hidden:
+            # computed in a plain context (the field is being computed: read
+            # from the cache the compute fills, not through the field)
+            plain = hidden.with_context(**dict.fromkeys(keys, False))
+            super(ResPartner, plain)._compute_display_name()
+            for partner, plain_partner in zip(hidden, plain, strict=True):
+                partner.display_name = plain_partner.display_name
+        return result
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        """A condition on the contact data only matches the partners whose
+        contact data the user reads: searching by a secret e-mail or phone
+        finds nobody (name_search included, which searches the e-mail)."""
         if self.env.su:
-            return set()
-        partners = self.sudo().exists().filtered(lambda p: isinstance(p.id, int))
-        level = {
-            partner.id: partner.commercial_partner_id
-            for partner in partners
-            if partner.revisit_confidentiality in PROTECTED_LEVELS
-            or partner.commercial_partner_id.revisit_confidentiality in PROTECTED_LEVELS
-        }
-        if not level:
-            return set()
-        user = self.env.user
-        is_manager = user.has_group("revisit_management.group_revisit_manager")
-        files = set(level.values())
-        allowed = {
-            p.id
-            for p in files
-            if p.revisit_user_id == user
-            or p == user.partner_id.commercial_partner_id
-            or (is_manager and p.company_id and p.company_id in self.env.companies)
-            or (
-                p.revisit_confidentiality == "confidential"
-                and p.revisit_department_id.manager_id.user_id == user
-            )
-        }
-        Visit = self.env["revisit.visit"]
-        if Visit.has_access("read"):
-            allowed.update(
-                partner.id
-                for (partner,) in Visit._read_group(
-                    [("partner_id", "in", [p.id for p in files])], ["partner_id"]
+            return super()._search(domain, *args, **kwargs)
+        protected = self._revisit_contact_fnames()
+        # display_name and other searchable fields resolved to their conditions
+        domain = Domain(domain).optimize_full(self)
+        if any(
+            condition.field_expr.split(".")[0] in protected
+            for condition in domain.iter_conditions()
+        ):
+            readers = self._revisit_contact_readers_domain()
+            domain = domain.map_conditions(
+                lambda condition: (
+                    condition & readers
+                    if condition.field_expr.split(".")[0] in protected
+                    else condition
                 )
             )
-        if is_manager:
-            # a file without any visit yet is the revisit managers'
-            rest = [p.id for p in files if p.id not in allowed]
-            visited = {
-                partner.id
-                for (partner,) in Visit.sudo()
-                .with_context(active_test=False)
-                ._read_group([("partner_id", "in", rest)], ["partner_id"])
-            }
-            allowed.update(pid for pid in rest if pid not in visited)
-        return {pid for pid, main in level.items() if main.id not in allowed}
+        return super()._search(domain, *args, **kwargs)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
+        """Grouping by contact data (or aggregating it) leaves out the partners
+        whose contact data the user may not read: a group key is a value."""
+        protected = self._revisit_contact_fnames()
+        specs = [*groupby, *(a for a in aggregates if a != "__count")]
+        if not self.env.su and any(
+            spec.split(":")[0].split(".")[0] in protected for spec in specs
+        ):
+            domain = Domain(domain) & self._revisit_contact_readers_domain()
+        return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
+
+    def _revisit_contact_hidden_ids(self):
+        """Ids of the partners in self whose contact data the current user may
+        not read: confidential or top-secret ones (by their own or their
+        company's level) outside the user's files."""
+        if self.env.su:
+            return set()
+        ids = [pid for pid in self._origin.ids if isinstance(pid, int)]
+        if not ids:
+            return set()
+        return set(
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(Domain("id", "in", ids) & ~self._revisit_contact_readers_domain())
+        )
 
     @api.constrains("revisit_dnd_weekdays", "revisit_dnd_from", "revisit_dnd_to")
     def _check_revisit_dnd(self):
@@ -481,3 +640,32 @@ class ResPartner(models.Model):
         preferred = self.revisit_notify_channel or "email"
         other = "sms" if preferred == "email" else "email"
         return next((c for c in (preferred, other) if channels[c]), False)
+
+
+def hide_partner_contact(records, result, copies):
+    """Blank, in ``result`` (what ``_read_format`` of ``records`` returns), the
+    copies of a partner's contact data that other models keep or relate
+    (``copies``: {many2one to res.partner: [copied field names]}), for the
+    partners whose contact data the current user may not read."""
+    if records.env.uid == SUPERUSER_ID:
+        return result
+    names = {n for fnames in copies.values() for n in fnames}
+    if not result or not names & set(result[0]):
+        return result
+    sudo = records.sudo().with_context(active_test=False)
+    partners = records.env["res.partner"].browse(
+        {
+            pid
+            for link in copies
+            for pid in sudo.browse([vals["id"] for vals in result])[link].ids
+        }
+    )
+    hidden = partners.sudo(False)._revisit_contact_hidden_ids()
+    if not hidden:
+        return result
+    for vals in result:
+        record = sudo.browse(vals["id"])
+        for link, fnames in copies.items():
+            if record[link].id in hidden:
+                vals.update({n: False for n in fnames if n in vals})
+    return result

@@ -333,7 +333,10 @@ class RevisitPlanner(models.AbstractModel):
         departments = {
             partner.id: partner.revisit_department_id.id for partner in partners
         }
-        levels = {partner.id: partner.revisit_confidentiality for partner in partners}
+        levels = {
+            partner.id: partner.revisit_effective_confidentiality
+            for partner in partners
+        }
         areas = {partner.id: partner.revisit_area_id for partner in partners}
         pending = []
         by_area = []
@@ -465,7 +468,9 @@ class RevisitPlanner(models.AbstractModel):
         """The record rules have the last word: a confidential customer's visit
         whose assignee may not read it is left unassigned."""
         for visit in visits.sudo().filtered(
-            lambda v: v.user_id and v.partner_id.revisit_confidentiality != "normal"
+            lambda v: (
+                v.user_id and v.partner_id.revisit_effective_confidentiality != "normal"
+            )
         ):
             if not visit.with_user(visit.user_id).has_access("read"):
                 visit.user_id = False

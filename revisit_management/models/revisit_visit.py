@@ -10,6 +10,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL, plaintext2html
 
 from .input_check import check_values, with_context_defaults
+from .res_partner import PROTECTED_LEVELS
 from .revisit_planner import CONCURRENCY_ERRORS
 from .revisit_rule import METHODS, VISIT_STATES
 from .revisit_visit_states import (
@@ -428,8 +429,10 @@ class RevisitVisit(models.Model):
     @api.depends("partner_id", "done_date")
     def _compute_last_visit(self):
         """The customer's last completed visit before this one, read as the
-        system: the assignee calling the customer needs its score and feedback
-        even when another colleague made that visit."""
+        system for normal customers: the assignee calling the customer needs
+        its score and feedback even when another colleague made that visit.
+        The visits of secret and stricter customers are read with the user's
+        own rights: a visit one creates oneself opens no colleague's visit."""
         self.update(
             {
                 "last_visit_date": False,
@@ -440,14 +443,19 @@ class RevisitVisit(models.Model):
         visits = self.filtered(lambda v: v.partner_id and v.id)
         if not visits:
             return
-        done = self.sudo().search(
+        domain = Domain(
             [
                 ("partner_id", "in", visits.partner_id.ids),
                 ("state", "=", "done"),
                 ("company_id", "in", visits.company_id.ids),
-            ],
-            order="done_date desc, id desc",
+            ]
         )
+        normal = Domain("partner_id.revisit_effective_confidentiality", "=", "normal")
+        order = "done_date desc, id desc"
+        done = self.sudo().search(domain & normal, order=order) | self.search(
+            domain & ~normal, order=order
+        )
+        done = done.sorted(lambda v: (str(v.done_date or ""), v.id), reverse=True)
         for visit in visits:
             last = next(
                 (
@@ -870,10 +878,19 @@ class RevisitVisit(models.Model):
             if visit.calendar_event_id:
                 visit.calendar_event_id.sudo().write(values)
             else:
+                # calendar copies the first attendee's contact details into
+                # the description: not those of a confidential customer
+                protected = (
+                    visit.partner_id.revisit_effective_confidentiality
+                    in PROTECTED_LEVELS
+                )
                 visit.calendar_event_id = (
                     self.env["calendar.event"]
                     .sudo()
-                    .with_context(mail_create_nosubscribe=True)
+                    .with_context(
+                        mail_create_nosubscribe=True,
+                        skip_contact_description=protected,
+                    )
                     .create(values)
                 )
         self.sudo().state = "appointed"

@@ -75,11 +75,12 @@ class TestSecurity(RevisitCase):
 
     def test_confidentiality_levels(self):
         """secret: supervisors+, the owner and the visit's assignee (R119);
-        confidential: managers, the head of the department and the owner; top
-        secret: managers and the owner."""
+        confidential: managers, the head of the customer's (the file's)
+        department and the owner; top secret: managers and the owner."""
         owner = new_test_user(
             self.env, "rv_owner", groups="revisit_management.group_revisit_user"
         )
+        self.customer.revisit_department_id = self.department
         expected = {
             "normal": {self.staff, self.supervisor, self.head, self.manager, owner},
             "secret": {self.staff, self.supervisor, self.head, self.manager, owner},

@@ -1,0 +1,19 @@
+from odoo import SUPERUSER_ID, api
+from odoo.addons.revisit_management.upgrade import reload_noupdate_rules
+
+# the rules that read the customer's confidentiality now read the one stored
+# effective level (the stricter of a contact's and its company's) and who the
+# file's people are (res.partner.revisit_file_person)
+RULES = {
+    "security/revisit_archive_security.xml": [
+        "revisit_visit_rule_custodian",
+        "revisit_visit_report_rule_custodian",
+    ],
+}
+
+
+def migrate(cr, version):
+    """The rules are noupdate data: their shipped domains are written here."""
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    for filename, names in RULES.items():
+        reload_noupdate_rules(env, "revisit_archive", filename, names)
