@@ -164,9 +164,7 @@ class TestRevisitStatistics(RevisitCase):
             data["done"] + data["open"] + data["unreachable"], data["total"]
         )
         self.assertLessEqual(data["overdue"], data["open"])
-        unreachable = self.env["revisit.visit"].search(
-            data["domains"]["unreachable"]
-        )
+        unreachable = self.env["revisit.visit"].search(data["domains"]["unreachable"])
         self.assertEqual(len(unreachable), data["unreachable"])
 
     def test_staff_with_nothing_done_has_no_satisfaction(self):
