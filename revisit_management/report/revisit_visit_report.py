@@ -348,7 +348,7 @@ class RevisitVisitReport(models.Model):
                 "total": count,
                 "done": done_count or 0,
                 # nothing scored: no average, not 0
-                "satisfaction": round(avg, 2) if avg else None,
+                "satisfaction": round(avg, 2) if avg else False,
             }
             for user, count, done_count, avg in sorted(users, key=lambda row: -row[1])
         ]
@@ -383,9 +383,9 @@ class RevisitVisitReport(models.Model):
             "plan_visits": planned,
             "plan_done": planned_done,
             # no planned visit: no rate (0 of 0 is not 0 %)
-            "plan_completion_rate": rate(planned_done, planned) if planned else None,
+            "plan_completion_rate": rate(planned_done, planned) if planned else False,
             "on_time_rate": rate(on_time, done),
-            "satisfaction_avg": round(satisfaction, 2) if satisfaction else None,
+            "satisfaction_avg": round(satisfaction, 2) if satisfaction else False,
             "satisfaction_distribution": distribution,
             "problems": problems,
             "problems_resolved": resolved,

@@ -150,9 +150,9 @@ class TestRevisitStatistics(RevisitCase):
         self.assertEqual(data["total"], 0)
         self.assertEqual(data["coverage_rate"], 0.0)
         # nothing scored, nothing planned: no figure, not 0
-        self.assertIsNone(data["satisfaction_avg"])
+        self.assertIs(data["satisfaction_avg"], False)
         self.assertEqual(data["plan_visits"], 0)
-        self.assertIsNone(data["plan_completion_rate"])
+        self.assertIs(data["plan_completion_rate"], False)
 
     def test_tiles_add_up_to_the_total(self):
         """Every visit of the period is on one tile: done, open or unreachable
@@ -171,7 +171,7 @@ class TestRevisitStatistics(RevisitCase):
         self._scenario()
         per_user = {line["user_id"]: line for line in self._data()["per_user"]}
         self.assertEqual(per_user[self.staff2.id]["done"], 0)
-        self.assertIsNone(per_user[self.staff2.id]["satisfaction"])
+        self.assertIs(per_user[self.staff2.id]["satisfaction"], False)
         self.assertTrue(per_user[self.staff.id]["satisfaction"])
 
     def test_each_level_reads_its_own_figures(self):
