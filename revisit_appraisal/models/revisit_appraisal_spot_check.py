@@ -30,7 +30,12 @@ class RevisitAppraisalSpotCheck(models.Model):
         check_company=True,
         domain="[('source', '=', 'spot_check')]",
     )
-    score = fields.Float(required=True, digits=(5, 2), tracking=True)
+    score = fields.Float(
+        required=True,
+        digits=(5, 2),
+        tracking=True,
+        help="From 0 (nothing done as the criterion asks) to 100 (all of it).",
+    )
     note = fields.Text()
     checker_id = fields.Many2one(
         "res.users",
@@ -48,6 +53,15 @@ class RevisitAppraisalSpotCheck(models.Model):
         "CHECK(score >= 0 AND score <= 100)",
         "A spot-check score lies between 0 and 100.",
     )
+
+    @api.depends("employee_id", "date")
+    def _compute_display_name(self):
+        for check in self:
+            check.display_name = self.env._(
+                "%(employee)s, %(month)s",
+                employee=check.employee_id.name or "",
+                month=check.date.strftime("%Y-%m") if check.date else "",
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

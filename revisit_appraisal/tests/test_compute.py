@@ -90,6 +90,14 @@ class TestCompute(RevisitAppraisalCommon):
         appraisal.action_compute()
         self.assertEqual(self._line(appraisal, "plan_completion").score, 33.33)
 
+    def test_spot_check_is_named_by_employee_and_month(self):
+        check = self._check(self.employee, "process", 40)
+        self.assertEqual(
+            check.display_name,
+            f"{self.employee.name}, {MONTH_START:%Y-%m}",
+        )
+        self.assertIn("100", check._fields["score"].help)
+
     def test_missing_spot_check_is_flagged_and_left_out(self):
         self._visit(self.employee_user, 2)
         self._check(self.employee, "process", 40)

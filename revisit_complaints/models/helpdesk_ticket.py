@@ -181,7 +181,14 @@ class HelpdeskTicket(models.Model):
     reopen_count = fields.Integer(
         string="Reopened", copy=False, readonly=True, help="Times a visit reopened it."
     )
-    first_reply_date = fields.Datetime(copy=False, readonly=True)
+    first_reply_date = fields.Datetime(
+        string="Replied to Customer on",
+        copy=False,
+        readonly=True,
+        help="When the customer was first answered: a message sent to them from "
+        "the ticket, the complaint letter, or the reply letter of an anonymous or "
+        "reply-only complaint. A valid complaint closes only once answered.",
+    )
     origin_visit_id = fields.Many2one(
         "revisit.visit",
         string="Raised on Visit",
@@ -596,10 +603,19 @@ class HelpdeskTicket(models.Model):
                     )
                     if not value(name)
                 ]
-                if (
-                    value("is_anonymous") or value("reply_only")
-                ) and not html2plaintext(value("complaint_reply") or "").strip():
-                    missing.append(self.env._("write the reply letter"))
+                if value("is_anonymous") or value("reply_only"):
+                    # the reply letter is the answer, recorded when it closes
+                    if not html2plaintext(value("complaint_reply") or "").strip():
+                        missing.append(self.env._("write the reply letter"))
+                elif not (
+                    value("first_reply_date") or ticket.duplicate_id.first_reply_date
+                ):
+                    missing.append(
+                        self.env._(
+                            "reply to the customer (send them a message from the "
+                            "ticket or publish the complaint letter)"
+                        )
+                    )
                 if ticket.complaint_action_ids.filtered(lambda a: a.state == "todo"):
                     missing.append(
                         self.env._("carry out the corrective and preventive actions")

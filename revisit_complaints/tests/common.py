@@ -71,8 +71,19 @@ class ComplaintCommon(BaseCommon):
             }
         )
 
+    def _reply(self, ticket, body="<p>The pump mount is being replaced.</p>"):
+        """The handler answers the customer from the ticket."""
+        return ticket.message_post(
+            body=body,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=ticket.partner_id.ids,
+        )
+
     def _close_valid(self, ticket):
         self._judge_valid(ticket)
+        if not (ticket.is_anonymous or ticket.reply_only):
+            self._reply(ticket)
         ticket.stage_id = self.stage_done
 
     def _complete_visit(self, visit, satisfaction, problem=False):

@@ -62,3 +62,57 @@ class TestComplaintJudgement(ComplaintCommon):
         self._judge_valid(ticket)
         with self.assertRaisesRegex(UserError, "reply letter"):
             ticket.stage_id = self.stage_done
+
+
+class TestComplaintReplyRecorded(ComplaintCommon):
+    """A valid complaint closes only once the customer was answered."""
+
+    def test_valid_complaint_without_reply_stays_open(self):
+        ticket = self._create_complaint()
+        self._judge_valid(ticket)
+        # an internal note is no answer to the customer
+        ticket.message_post(
+            body="<p>Checked the pump.</p>", subtype_xmlid="mail.mt_note"
+        )
+        with self.assertRaisesRegex(UserError, "reply to the customer"):
+            ticket.stage_id = self.stage_done
+        self.assertFalse(ticket.closed)
+        self.assertFalse(ticket.first_reply_date)
+        self.assertFalse(ticket.revisit_visit_ids)
+        with self.assertRaisesRegex(UserError, "reply to the customer"):
+            ticket.action_complaint_close()
+
+    def test_message_to_customer_records_reply_and_closes(self):
+        ticket = self._create_complaint()
+        self._judge_valid(ticket)
+        self._reply(ticket)
+        self.assertTrue(ticket.first_reply_date)
+        ticket.action_complaint_close()
+        self.assertTrue(ticket.closed)
+
+    def test_complaint_letter_records_reply_and_closes(self):
+        ticket = self._create_complaint()
+        self._judge_valid(ticket)
+        self.env["revisit.complaint.letter"].with_context(
+            active_model="helpdesk.ticket", active_ids=ticket.ids
+        ).create(
+            {"subject": "Pump noise", "body": "<p>The pump is being fixed.</p>"}
+        ).action_publish()
+        self.assertTrue(ticket.first_reply_date)
+        ticket.stage_id = self.stage_done
+        self.assertTrue(ticket.closed)
+
+    def test_customers_acknowledgement_is_no_reply(self):
+        """The promised-date e-mail sent at intake does not answer the complaint."""
+        ticket = self._create_complaint()
+        self.assertTrue(
+            ticket.message_ids.filtered(lambda m: m.message_type == "comment")
+        )
+        self.assertFalse(ticket.first_reply_date)
+
+    def test_escalated_close_needs_the_reply_too(self):
+        ticket = self._create_complaint()
+        self._judge_valid(ticket)
+        with self.assertRaisesRegex(UserError, "reply to the customer"):
+            ticket.with_user(self.manager).action_complaint_close_escalated()
+        self.assertFalse(ticket.closed)

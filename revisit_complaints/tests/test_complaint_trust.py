@@ -105,5 +105,6 @@ class TestComplaintTrust(ComplaintCommon):
         self.assertEqual(ticket.reopen_count, 0)
         # the manager's action still closes it as escalated
         self._judge_valid(ticket)
+        self._reply(ticket)
         ticket.with_user(self.manager).action_complaint_close_escalated()
         self.assertTrue(ticket.complaint_escalated)

@@ -25,6 +25,11 @@ class TestHelpdeskAgent(ComplaintCommon, HttpCase):
         cls.team.user_ids = [(4, cls.agent.id), (4, cls.hd_manager.id)]
         cls.rule.sample_rate = 100
         cls.ticket = cls._create_complaint()
+        cls.ticket.message_post(
+            body="<p>The pump mount is being replaced.</p>",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
         cls.ticket.write(
             {
                 "complaint_validity": "valid",
@@ -91,7 +96,11 @@ class TestHelpdeskAgent(ComplaintCommon, HttpCase):
         ticket.user_id = self.agent
         as_agent = ticket.with_user(self.agent)
         as_agent.write({"stage_id": self.stage_progress.id})
-        as_agent.message_post(body="We are on it.", message_type="comment")
+        as_agent.message_post(
+            body="We are on it.",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
         as_agent.write(
             {
                 "complaint_validity": "valid",

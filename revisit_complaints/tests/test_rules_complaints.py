@@ -176,6 +176,7 @@ class TestRulesComplaints(ComplaintCommon):
         with self.assertRaises(UserError):
             corrective.with_user(self.head).name = "Something else"
         preventive.with_user(self.head).action_done()
+        self._reply(ticket)
         ticket.stage_id = self.stage_done
         self.assertTrue(ticket.closed)
         # the effect is verified by someone else, in writing

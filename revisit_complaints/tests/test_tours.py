@@ -12,8 +12,9 @@ class TestComplaintTours(HttpCase):
         self._complaint_tour()
 
     def _complaint_tour(self):
-        """A handler judges a complaint valid, fills cause and action, closes it;
-        the follow-up visit appears in the assignee's My visits."""
+        """A handler judges a complaint valid, fills cause and action; closing is
+        refused until they answer the customer from the ticket, then it closes
+        and the follow-up visit appears in the assignee's My visits."""
         admin = self.env.ref("base.user_admin")
         team = self.env["helpdesk.ticket.team"].create(
             {
@@ -22,7 +23,9 @@ class TestComplaintTours(HttpCase):
                 "complaint_manager_user_id": admin.id,
             }
         )
-        partner = self.env["res.partner"].create({"name": "Tour Owner 7-0701"})
+        partner = self.env["res.partner"].create(
+            {"name": "Tour Owner 7-0701", "email": "owner70701@example.com"}
+        )
         ticket = self.env["helpdesk.ticket"].create(
             {
                 "name": "Tour: lift stops between floors",
@@ -38,5 +41,6 @@ class TestComplaintTours(HttpCase):
         )
         self.start_tour("/odoo", "revisit_complaint_tour", login="admin")
         self.assertTrue(ticket.closed)
+        self.assertTrue(ticket.first_reply_date)
         self.assertEqual(ticket.complaint_validity, "valid")
         self.assertEqual(ticket.revisit_visit_ids.user_id, admin)

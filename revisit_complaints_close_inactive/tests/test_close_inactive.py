@@ -46,6 +46,7 @@ class TestCloseInactive(ComplaintCommon):
             )
         )
         self._judge_valid(judged)
+        self._reply(judged)
         self._run_job()
         self.assertEqual(self.cron.failure_count, 0)
         self.assertTrue(self.cron.active)

@@ -195,10 +195,53 @@ class ResCompany(models.Model):
         if not self.env["res.lang"]._lang_get("zh_CN"):
             return
         company = self.env.ref("base.main_company")
-        company.write({"name": name})
-        company.partner_id.lang = "zh_CN"
-        self.env["res.users"].browse(user_ids).write({"lang": "zh_CN"})
+        company.name = name
+        company._revisit_demo_make_chinese()
+        self._revisit_demo_chinese_users(
+            self.env["res.users"]
+            .search([("share", "=", False), ("company_ids", "in", company.ids)])
+            .ids
+            + list(user_ids)
+        )
         self._revisit_load_terms("revisit_management")
+
+    def _revisit_demo_make_chinese(self):
+        """The demo company is in Shanghai: its address, time zone, language
+        and currency (the yuan, unless accounting installed before already
+        holds entries in another currency: they cannot change any more)."""
+        self.ensure_one()
+        china = self.env.ref("base.cn")
+        values = {
+            "street": "张江路 88 号",
+            "street2": "浦东新区",
+            "city": "上海市",
+            "zip": "201203",
+            "country_id": china.id,
+            "state_id": self.env["res.country.state"]
+            .search([("country_id", "=", china.id), ("code", "=", "SH")], limit=1)
+            .id,
+            "phone": "+86 21 5080 0000",
+            "revisit_tz": "Asia/Shanghai",
+        }
+        if not hasattr(self, "_existing_accounting") or not (
+            self.root_id._existing_accounting()
+        ):
+            yuan = self.env.ref("base.CNY")
+            yuan.active = True
+            values["currency_id"] = yuan.id
+        self.write(values)
+        self.partner_id.tz = "Asia/Shanghai"
+        if self.env["res.lang"]._lang_get("zh_CN"):
+            self.partner_id.lang = "zh_CN"
+
+    @api.model
+    def _revisit_demo_chinese_users(self, user_ids):
+        """Demo users of the Chinese demo company live in Shanghai and speak
+        Chinese (where it is installed)."""
+        values = {"tz": "Asia/Shanghai"}
+        if self.env["res.lang"]._lang_get("zh_CN"):
+            values["lang"] = "zh_CN"
+        self.env["res.users"].browse(user_ids).write(values)
 
     @api.model
     def _revisit_load_terms(self, module):

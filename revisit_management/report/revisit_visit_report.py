@@ -304,7 +304,11 @@ class RevisitVisitReport(models.Model):
         # the distinct customers' apart (PostgreSQL counts them slowly in
         # grouping sets)
         [totals] = self._read_group(base, [], aggregates)
-        totals = [value or 0 for value in totals]
+        # an average of nothing stays empty (no score is not a score of 0)
+        totals = [
+            value if aggregate == "satisfaction:avg" else value or 0
+            for aggregate, value in zip(aggregates, totals, strict=True)
+        ]
         (
             total,
             done,
@@ -343,7 +347,8 @@ class RevisitVisitReport(models.Model):
                 "user": user.display_name or self.env._("Unassigned"),
                 "total": count,
                 "done": done_count or 0,
-                "satisfaction": round(avg or 0.0, 2),
+                # nothing scored: no average, not 0
+                "satisfaction": round(avg, 2) if avg else False,
             }
             for user, count, done_count, avg in sorted(users, key=lambda row: -row[1])
         ]
@@ -377,9 +382,10 @@ class RevisitVisitReport(models.Model):
             **coverage,
             "plan_visits": planned,
             "plan_done": planned_done,
-            "plan_completion_rate": rate(planned_done, planned),
+            # no planned visit: no rate (0 of 0 is not 0 %)
+            "plan_completion_rate": rate(planned_done, planned) if planned else False,
             "on_time_rate": rate(on_time, done),
-            "satisfaction_avg": round(satisfaction, 2),
+            "satisfaction_avg": round(satisfaction, 2) if satisfaction else False,
             "satisfaction_distribution": distribution,
             "problems": problems,
             "problems_resolved": resolved,

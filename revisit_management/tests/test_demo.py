@@ -98,3 +98,39 @@ class TestRevisitDemo(TransactionCase):
         for row in records:
             name = self.env[row.model].browse(row.res_id).name
             self.assertFalse(re.search("[A-Za-z]", name), row.complete_name)
+
+
+class TestChineseDemoCompany(TransactionCase):
+    """The demo company is made Chinese: Shanghai's address, time zone and the
+    yuan, its users on Shanghai's time."""
+
+    def test_company_made_chinese_in_shanghai_and_yuan(self):
+        company = self.env["res.company"].create(
+            {"name": "Demo Shanghai", "country_id": self.env.ref("base.us").id}
+        )
+        self.assertNotEqual(company.revisit_tz, "Asia/Shanghai")
+        company._revisit_demo_make_chinese()
+        self.assertEqual(company.revisit_tz, "Asia/Shanghai")
+        self.assertEqual(company.currency_id, self.env.ref("base.CNY"))
+        self.assertEqual(company.country_id.code, "CN")
+        self.assertEqual(company.city, "上海市")
+        self.assertEqual(company.partner_id.tz, "Asia/Shanghai")
+        user = self.env["res.users"].create(
+            {"name": "Shanghai staff", "login": "demo_sh_staff", "tz": "UTC"}
+        )
+        company._revisit_demo_chinese_users(user.ids)
+        self.assertEqual(user.tz, "Asia/Shanghai")
+
+    def test_demo_company_is_in_shanghai(self):
+        if not self.env.ref(
+            "revisit_management.revisit_event_surgery_chen_demo", False
+        ) or not self.env["res.lang"]._lang_get("zh_CN"):
+            self.skipTest("Chinese demo data not installed")
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.revisit_tz, "Asia/Shanghai")
+        self.assertEqual(company.country_id.code, "CN")
+        self.assertEqual(company.partner_id.tz, "Asia/Shanghai")
+        self.assertEqual(
+            self.env.ref("revisit_management.res_users_revisit_property_demo").tz,
+            "Asia/Shanghai",
+        )

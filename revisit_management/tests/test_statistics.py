@@ -149,7 +149,30 @@ class TestRevisitStatistics(RevisitCase):
         )
         self.assertEqual(data["total"], 0)
         self.assertEqual(data["coverage_rate"], 0.0)
-        self.assertEqual(data["satisfaction_avg"], 0.0)
+        # nothing scored, nothing planned: no figure, not 0
+        self.assertIs(data["satisfaction_avg"], False)
+        self.assertEqual(data["plan_visits"], 0)
+        self.assertIs(data["plan_completion_rate"], False)
+
+    def test_tiles_add_up_to_the_total(self):
+        """Every visit of the period is on one tile: done, open or unreachable
+        (the overdue ones are among the open)."""
+        self._scenario()
+        data = self._data()
+        self.assertTrue(data["unreachable"])
+        self.assertEqual(
+            data["done"] + data["open"] + data["unreachable"], data["total"]
+        )
+        self.assertLessEqual(data["overdue"], data["open"])
+        unreachable = self.env["revisit.visit"].search(data["domains"]["unreachable"])
+        self.assertEqual(len(unreachable), data["unreachable"])
+
+    def test_staff_with_nothing_done_has_no_satisfaction(self):
+        self._scenario()
+        per_user = {line["user_id"]: line for line in self._data()["per_user"]}
+        self.assertEqual(per_user[self.staff2.id]["done"], 0)
+        self.assertIs(per_user[self.staff2.id]["satisfaction"], False)
+        self.assertTrue(per_user[self.staff.id]["satisfaction"])
 
     def test_each_level_reads_its_own_figures(self):
         self._scenario()

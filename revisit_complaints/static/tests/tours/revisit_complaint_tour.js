@@ -40,11 +40,43 @@ registry.category("web_tour.tours").add("revisit_complaint_tour", {
             run: "edit The sensor was cleaned and tested.",
         },
         {
+            content: "Closing before the customer is answered is refused",
+            trigger: 'button[name="action_complaint_close"]',
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_error_dialog",
+        },
+        {
+            trigger: ".modal .o-default-button",
+            run: "click",
+        },
+        {
+            content: "Answer the customer from the ticket",
+            trigger: ".o-mail-Chatter-sendMessage",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-Composer-input",
+            run: "edit The lift door sensor is cleaned; it works again.",
+        },
+        {
+            trigger: ".o-mail-Composer-send:enabled",
+            run: "click",
+        },
+        {
+            trigger: '.o-mail-Message-body:contains("sensor is cleaned")',
+        },
+        {
             trigger: 'button[name="action_complaint_close"]',
             run: "click",
         },
         {
             trigger: 'button[name="action_view_revisit_visits"]',
+        },
+        {
+            content: "The closed complaint shows when the customer was answered",
+            trigger: 'div[name="first_reply_date"] span.text-truncate',
         },
         {
             trigger:
