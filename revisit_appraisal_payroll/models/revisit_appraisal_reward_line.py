@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 class RevisitAppraisalRewardLine(models.Model):
     _inherit = "revisit.appraisal.reward.line"
 
-    _workflow_fields = {"state", "payslip_id"}
+    _workflow_fields = ("state", "payslip_id")
 
     payslip_id = fields.Many2one(
         "hr.payslip",
