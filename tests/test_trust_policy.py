@@ -22,6 +22,7 @@ or the generic seed below).
 import json
 import logging
 import time
+import warnings
 from collections import Counter
 from datetime import date, datetime, timedelta
 
@@ -32,6 +33,7 @@ from odoo.addons.revisit_management.models.revisit_workflow_mixin import _user_f
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -360,11 +362,22 @@ class TestTrustPolicy(HttpCase):
         record = self.samples[name].sudo()
         Model = record.with_context(active_test=False)
         if state is not None:
+            # put there directly: a state's own checks (even the superuser's)
+            # guard the workflow's way there, which is not what is tried here
+            Model.flush_recordset()
             try:
-                with self.env.cr.savepoint():
-                    Model.write({Model._workflow_state_field: state})
-                    Model.flush_recordset()
-            except (*REFUSED, PgError):
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        SQL(
+                            "UPDATE %s SET %s = %s WHERE id = %s",
+                            SQL.identifier(Model._table),
+                            SQL.identifier(Model._workflow_state_field),
+                            state,
+                            Model.id,
+                        )
+                    )
+                Model.invalidate_recordset()
+            except PgError:
                 # a state the sample cannot reach alone (paid without payslip)
                 Model.invalidate_recordset()
                 self.stats["no sample", record._name, state] += 1
@@ -833,7 +846,9 @@ class TestTrustPolicyRegressions(TransactionCase):
                         self.closed, list(vals), lambda v=visit, x=vals: v.write(x)
                     )
         self.assertRefused(self.closed, ["active"], closed.action_archive)
-        self.assertRefused(self.closed, ["active"], closed.toggle_active)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # still public
+            self.assertRefused(self.closed, ["active"], closed.toggle_active)
         self.assertRefused(self.closed, ["id"], closed.unlink)
         # the open visit's inputs are still the staff's to plan
         self.visit.with_user(self.staff).write(

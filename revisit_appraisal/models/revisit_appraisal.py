@@ -188,10 +188,13 @@ class RevisitAppraisal(models.Model):
     # --- protection of confirmed results -------------------------------------
 
     def write(self, vals):
-        if not self.env.su and vals.get("state") in LOCKED_STATES:
+        if vals.get("state") in LOCKED_STATES:
             raise UserError(
                 self.env._("Use the Confirm and Lock buttons to confirm an appraisal.")
             )
+        if set(vals) - {"message_main_attachment_id"}:
+            # even as superuser: only the workflow (_write_workflow) moves it
+            self._check_not_locked()
         return super().write(vals)
 
     def _workflow_raise(self, names):

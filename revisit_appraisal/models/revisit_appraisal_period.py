@@ -158,6 +158,12 @@ class RevisitAppraisalPeriod(models.AbstractModel):
 
     # --- protection of confirmed results -------------------------------------
 
+    def write(self, vals):
+        if set(vals) - {"message_main_attachment_id"}:
+            # even as superuser: only the workflow (_write_workflow) moves it
+            self._check_not_locked()
+        return super().write(vals)
+
     def _workflow_raise(self, names):
         raise UserError(
             self.env._(

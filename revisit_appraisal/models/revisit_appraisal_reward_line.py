@@ -120,6 +120,27 @@ class RevisitAppraisalRewardLine(models.Model):
                 f"{kinds.get(line.kind, '')} {line._origin_record().name or ''}"
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        # the penalty of a confirmed month whose previous month is confirmed
+        # later is issued by the workflow itself (see _next_month_penalty)
+        if not (self.env.su and self.env.context.get("revisit_late_penalty")):
+            lines._check_origin_not_locked()
+        return lines
+
+    def write(self, vals):
+        if set(vals) - set(self._workflow_fields):
+            # even as superuser: a confirmed appraisal's rewards move only
+            # along their workflow (cancelled, paid)
+            self._check_origin_not_locked()
+        return super().write(vals)
+
+    def _check_origin_not_locked(self):
+        self.appraisal_id._check_not_locked()
+        self.quarter_appraisal_id._check_not_locked()
+        self.year_appraisal_id._check_not_locked()
+
     def _workflow_frozen(self):
         """A reward of a confirmed appraisal changes only once HR reopened it."""
         origin = self._origin_record()
@@ -128,7 +149,7 @@ class RevisitAppraisalRewardLine(models.Model):
         return set()
 
     def _workflow_raise_frozen(self, names):
-        self._origin_record()._check_not_locked()
+        self._check_origin_not_locked()
         return super()._workflow_raise_frozen(names)
 
     def _workflow_raise_kept(self):

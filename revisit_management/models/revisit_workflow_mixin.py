@@ -186,8 +186,11 @@ class RevisitWorkflowMixin(models.AbstractModel):
             targets = self.env[field.comodel_name].browse(ids).exists()
             if not targets:
                 continue
+            # employees are read through their public profile (hr)
+            public = f"{targets._name}.public"
+            readable = self.env[public].browse(ids) if public in self.env else targets
             try:
-                targets.check_access("read")
+                readable.check_access("read")
             except AccessError:
                 raise AccessError(
                     self.env._(
