@@ -29,6 +29,8 @@ COMPUTED_FIELDS = (
     "confirm_user_id",
     "confirm_date",
 )
+# what an appraisal was computed for
+FIXED_ONCE_COMPUTED = ("employee_id", "date_from", "company_id")
 
 
 class RevisitAppraisal(models.Model):
@@ -36,9 +38,24 @@ class RevisitAppraisal(models.Model):
 
     _name = "revisit.appraisal"
     _description = "Revisit Appraisal"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "revisit.company.lang.mixin",
+        "revisit.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_from desc, score desc, id"
     _check_company_auto = True
+    _workflow_fields = COMPUTED_FIELDS
+    _workflow_birth_states = ("draft",)
+    # computed for one employee, month and company: those stay; a confirmed
+    # month changes only once HR reopened it
+    _workflow_frozen_fields = {
+        "computed": FIXED_ONCE_COMPUTED,
+        "reviewed": FIXED_ONCE_COMPUTED,
+        "confirmed": ("__all__",),
+        "locked": ("__all__",),
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -170,45 +187,35 @@ class RevisitAppraisal(models.Model):
 
     # --- protection of confirmed results -------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_computed_write(vals, create=True)
-        return super().create(vals_list)
-
     def write(self, vals):
         if vals.get("state") in LOCKED_STATES:
             raise UserError(
                 self.env._("Use the Confirm and Lock buttons to confirm an appraisal.")
             )
-        self._check_computed_write(vals)
         if set(vals) - {"message_main_attachment_id"}:
+            # even as superuser: only the workflow (_write_workflow) moves it
             self._check_not_locked()
         return super().write(vals)
 
-    def _check_computed_write(self, vals, create=False):
+    def _workflow_raise(self, names):
         """Scores come from the data and spot checks, the state from the
         buttons: a supervisor's judgement goes through a (logged) spot check."""
-        if self.env.su:
-            return
-        if create and vals.get("state", "draft") == "draft":
-            vals = {k: v for k, v in vals.items() if k != "state"}
-        forbidden = [name for name in COMPUTED_FIELDS if name in vals]
-        if forbidden:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of an appraisal are computed or set by its buttons; "
-                    "a supervisor's judgement is recorded as a spot check.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in forbidden
-                    ),
-                )
+        raise UserError(
+            self.env._(
+                "%(fields)s of an appraisal are computed or set by its buttons; "
+                "a supervisor's judgement is recorded as a spot check.",
+                fields=self._workflow_label(names),
             )
+        )
+
+    def _workflow_raise_frozen(self, names):
+        self._check_not_locked()
+        return super()._workflow_raise_frozen(names)
 
     def _write_workflow(self, vals):
-        """Move confirmed/locked appraisals along the workflow (lock, reopen)."""
-        return super().write(vals)
+        """Move appraisals along the workflow (confirm, lock, reopen), once the
+        button checked who acts."""
+        return super(RevisitAppraisal, self.sudo()).write(vals)
 
     def _check_not_locked(self):
         locked = self.filtered(lambda a: a.state in LOCKED_STATES)
@@ -521,7 +528,8 @@ class RevisitAppraisal(models.Model):
             )
         # Oldest month first: a month's penalty depends on the previous month.
         for appraisal in self.sorted("date_from"):
-            self.env["revisit.appraisal.reward.line"].create(
+            # issued by the workflow, once _check_hr() named who confirms
+            self.env["revisit.appraisal.reward.line"].sudo().create(
                 appraisal._prepare_reward_lines()
             )
             appraisal._write_workflow(
@@ -648,7 +656,7 @@ class RevisitAppraisal(models.Model):
             unpaid = appraisal.reward_line_ids.filtered(
                 lambda r: r.state in ("draft", "confirmed")
             )
-            unpaid.write({"state": "cancelled"})
+            unpaid.sudo().write({"state": "cancelled"})
             appraisal._write_workflow({"state": "computed"})
             appraisal.message_post(
                 body=self.env._(

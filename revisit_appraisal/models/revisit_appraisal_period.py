@@ -4,7 +4,12 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_round
 
-from .revisit_appraisal import GRADES, HR_GROUP, SUPERVISOR_GROUP
+from .revisit_appraisal import (
+    FIXED_ONCE_COMPUTED,
+    GRADES,
+    HR_GROUP,
+    SUPERVISOR_GROUP,
+)
 
 # computed or set by the workflow buttons: never typed in
 PERIOD_COMPUTED_FIELDS = (
@@ -27,9 +32,21 @@ class RevisitAppraisalPeriod(models.AbstractModel):
 
     _name = "revisit.appraisal.period"
     _description = "Revisit Appraisal over Several Months"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "revisit.company.lang.mixin",
+        "revisit.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_from desc, score desc, id"
     _check_company_auto = True
+    _workflow_fields = PERIOD_COMPUTED_FIELDS
+    _workflow_birth_states = ("draft",)
+    _workflow_frozen_fields = {
+        "computed": FIXED_ONCE_COMPUTED,
+        "reviewed": FIXED_ONCE_COMPUTED,
+        "confirmed": ("__all__",),
+    }
     _period_months = 3
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -141,35 +158,24 @@ class RevisitAppraisalPeriod(models.AbstractModel):
 
     # --- protection of confirmed results -------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_computed_write(vals, create=True)
-        return super().create(vals_list)
-
     def write(self, vals):
-        self._check_computed_write(vals)
         if set(vals) - {"message_main_attachment_id"}:
+            # even as superuser: only the workflow (_write_workflow) moves it
             self._check_not_locked()
         return super().write(vals)
 
-    def _check_computed_write(self, vals, create=False):
-        if self.env.su:
-            return
-        if create and vals.get("state", "draft") == "draft":
-            vals = {k: v for k, v in vals.items() if k != "state"}
-        forbidden = [name for name in PERIOD_COMPUTED_FIELDS if name in vals]
-        if forbidden:
-            raise UserError(
-                self.env._(
-                    "%(fields)s are computed from the monthly appraisals or set by "
-                    "the buttons.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in forbidden
-                    ),
-                )
+    def _workflow_raise(self, names):
+        raise UserError(
+            self.env._(
+                "%(fields)s are computed from the monthly appraisals or set by "
+                "the buttons.",
+                fields=self._workflow_label(names),
             )
+        )
+
+    def _workflow_raise_frozen(self, names):
+        self._check_not_locked()
+        return super()._workflow_raise_frozen(names)
 
     def _check_not_locked(self):
         confirmed = self.filtered(lambda r: r.state == "confirmed")
@@ -313,7 +319,8 @@ class RevisitAppraisalPeriod(models.AbstractModel):
                     name=ungraded[0].display_name,
                 )
             )
-        RewardLine = self.env["revisit.appraisal.reward.line"]
+        # issued by the workflow, once _check_hr() named who confirms
+        RewardLine = self.env["revisit.appraisal.reward.line"].sudo()
         for record in self:
             amount = record._bonus_for_grade()
             if amount:
@@ -347,7 +354,7 @@ class RevisitAppraisalPeriod(models.AbstractModel):
             unpaid = record.reward_line_ids.filtered(
                 lambda r: r.state in ("draft", "confirmed")
             )
-            unpaid.write({"state": "cancelled"})
+            unpaid.sudo().write({"state": "cancelled"})
             record._write_workflow({"state": "computed"})
             record.message_post(
                 body=self.env._(

@@ -11,8 +11,14 @@ class RevisitAppraisalRewardLine(models.Model):
 
     _name = "revisit.appraisal.reward.line"
     _description = "Revisit Appraisal Reward"
+    _inherit = ["revisit.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # issued and paid by the appraisal's and the payslip's workflow
+    _workflow_fields = ("state",)
+    _workflow_birth_states = ("draft",)
+    # an issued reward is paid or cancelled, never deleted
+    _workflow_kept_states = ("confirmed", "paid")
 
     appraisal_id = fields.Many2one(
         "revisit.appraisal", index="btree_not_null", ondelete="cascade"
@@ -70,9 +76,6 @@ class RevisitAppraisalRewardLine(models.Model):
         "res.company", compute="_compute_origin", store=True, index=True
     )
 
-    # Fields that still move once the appraisal is confirmed.
-    _workflow_fields = {"state"}
-
     _amount_positive = models.Constraint(
         "CHECK(amount >= 0 AND percent >= 0 AND percent <= 100)",
         "A reward amount is positive and its percentage lies between 0 and 100.",
@@ -127,7 +130,9 @@ class RevisitAppraisalRewardLine(models.Model):
         return lines
 
     def write(self, vals):
-        if set(vals) - self._workflow_fields:
+        if set(vals) - set(self._workflow_fields):
+            # even as superuser: a confirmed appraisal's rewards move only
+            # along their workflow (cancelled, paid)
             self._check_origin_not_locked()
         return super().write(vals)
 
@@ -136,9 +141,18 @@ class RevisitAppraisalRewardLine(models.Model):
         self.quarter_appraisal_id._check_not_locked()
         self.year_appraisal_id._check_not_locked()
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_issued(self):
-        if self.filtered(lambda line: line.state in ("confirmed", "paid")):
-            raise UserError(
-                self.env._("Issued rewards are cancelled by reopening the appraisal.")
-            )
+    def _workflow_frozen(self):
+        """A reward of a confirmed appraisal changes only once HR reopened it."""
+        origin = self._origin_record()
+        if origin.state in ("confirmed", "locked"):
+            return {"__all__"}
+        return set()
+
+    def _workflow_raise_frozen(self, names):
+        self._check_origin_not_locked()
+        return super()._workflow_raise_frozen(names)
+
+    def _workflow_raise_kept(self):
+        raise UserError(
+            self.env._("Issued rewards are cancelled by reopening the appraisal.")
+        )

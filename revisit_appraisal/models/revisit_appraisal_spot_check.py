@@ -1,15 +1,19 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .revisit_appraisal import LOCKED_STATES
+
 
 class RevisitAppraisalSpotCheck(models.Model):
     """A supervisor's check of one visit, scoring one spot-check criterion."""
 
     _name = "revisit.appraisal.spot.check"
     _description = "Revisit Appraisal Spot Check"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread"]
+    _inherit = ["revisit.company.lang.mixin", "revisit.workflow.mixin", "mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # no state of its own: frozen by its month's confirmed appraisal
+    _workflow_state_field = None
 
     visit_id = fields.Many2one("revisit.visit", index=True, check_company=True)
     employee_id = fields.Many2one(
@@ -74,6 +78,45 @@ class RevisitAppraisalSpotCheck(models.Model):
         if {"employee_id", "visit_id", "checker_id"} & set(vals):
             self._check_checker_scope()
         return res
+
+    def _month_appraisal(self):
+        """The employee's appraisal of the check's month (one check)."""
+        self.ensure_one()
+        if not (self.employee_id and self.date):
+            return self.env["revisit.appraisal"]
+        return (
+            self.env["revisit.appraisal"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "=", self.employee_id.id),
+                    ("date_from", "=", self.date.replace(day=1)),
+                ],
+                limit=1,
+            )
+        )
+
+    def _workflow_frozen(self):
+        """A confirmed month's spot checks are appraisal inputs: frozen."""
+        if self._month_appraisal().state in LOCKED_STATES:
+            return {"__all__"}
+        return set()
+
+    def _workflow_kept(self):
+        return bool(self._workflow_frozen())
+
+    def _workflow_raise_frozen(self, names):
+        raise UserError(
+            self.env._(
+                "The appraisal of %(month)s of %(employee)s is confirmed: its spot "
+                "checks change only once HR reopened it.",
+                month=self.date.strftime("%Y-%m"),
+                employee=self.sudo().employee_id.name,
+            )
+        )
+
+    def _workflow_raise_kept(self):
+        self._workflow_raise_frozen([])
 
     def _check_checker_scope(self):
         """A supervisor checks the visits of their own team, never their own,

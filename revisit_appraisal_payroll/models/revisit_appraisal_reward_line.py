@@ -6,7 +6,7 @@ from odoo.fields import Domain
 class RevisitAppraisalRewardLine(models.Model):
     _inherit = "revisit.appraisal.reward.line"
 
-    _workflow_fields = {"state", "payslip_id"}
+    _workflow_fields = ("state", "payslip_id")
 
     payslip_id = fields.Many2one(
         "hr.payslip",

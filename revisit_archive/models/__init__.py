@@ -9,5 +9,4 @@ from . import (
     revisit_archive_log,
     revisit_archive_request,
     revisit_customer_report,
-    workflow,
 )

@@ -2,8 +2,6 @@ from odoo import api, fields, models
 from odoo.addons.revisit_management.models.revisit_visit_states import OPEN_STATES
 from odoo.exceptions import AccessError, UserError
 
-from .workflow import check_workflow_values
-
 # set by the workflow's buttons only
 WORKFLOW_FIELDS = (
     "state",
@@ -41,7 +39,19 @@ class RevisitArchiveDestruction(models.Model):
 
     _name = "revisit.archive.destruction"
     _description = "Archive Destruction"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "revisit.company.lang.mixin",
+        "revisit.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _workflow_fields = WORKFLOW_FIELDS
+    _workflow_birth_states = ("draft",)
+    # changed only while a draft
+    _workflow_frozen_fields = dict.fromkeys(
+        ("to_centre", "to_admin", "to_general", "approved", "destroyed", "refused"),
+        ("__all__",),
+    )
     _order = "id desc"
 
     name = fields.Char(
@@ -104,7 +114,6 @@ class RevisitArchiveDestruction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_workflow_values(self, vals_list, WORKFLOW_FIELDS, create=True)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -113,7 +122,6 @@ class RevisitArchiveDestruction(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        check_workflow_values(self, [vals], WORKFLOW_FIELDS)
         if not self.env.su and any(r.state != "draft" for r in self):
             raise UserError(
                 self.env._("A destruction can be changed only while it is a draft.")

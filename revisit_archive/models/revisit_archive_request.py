@@ -2,8 +2,6 @@ from odoo import api, fields, models
 from odoo.addons.revisit_management.models.res_partner import CONFIDENTIALITY
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .workflow import check_workflow_values
-
 # set by the workflow's buttons only
 WORKFLOW_FIELDS = (
     "state",
@@ -28,7 +26,18 @@ class RevisitArchiveRequest(models.Model):
 
     _name = "revisit.archive.request"
     _description = "Archive Access Request"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "revisit.company.lang.mixin",
+        "revisit.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _workflow_fields = WORKFLOW_FIELDS
+    _workflow_birth_states = ("draft",)
+    # changed only while a draft
+    _workflow_frozen_fields = dict.fromkeys(
+        ("to_sign", "to_approve", "approved", "refused", "closed"), ("__all__",)
+    )
     _order = "id desc"
 
     name = fields.Char(
@@ -129,7 +138,6 @@ class RevisitArchiveRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_workflow_values(self, vals_list, WORKFLOW_FIELDS, create=True)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -138,7 +146,6 @@ class RevisitArchiveRequest(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        check_workflow_values(self, [vals], WORKFLOW_FIELDS)
         if not self.env.su and any(r.state != "draft" for r in self):
             raise UserError(
                 self.env._("A request can be changed only while it is a draft.")

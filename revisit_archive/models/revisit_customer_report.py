@@ -3,8 +3,6 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .workflow import check_workflow_values
-
 # set by the workflow's buttons only
 WORKFLOW_FIELDS = ("state", "submitted_date", "received_by_id")
 
@@ -23,7 +21,14 @@ class RevisitCustomerReport(models.Model):
 
     _name = "revisit.customer.report"
     _description = "Customer Information Report"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "revisit.company.lang.mixin",
+        "revisit.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _workflow_fields = WORKFLOW_FIELDS
+    _workflow_birth_states = ("draft",)
     _order = "date desc, id desc"
 
     name = fields.Char(required=True)
@@ -62,15 +67,6 @@ class RevisitCustomerReport(models.Model):
         "UNIQUE (department_id, date)",
         "A department has one customer information report per month.",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_workflow_values(self, vals_list, WORKFLOW_FIELDS, create=True)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_workflow_values(self, [vals], WORKFLOW_FIELDS)
-        return super().write(vals)
 
     @api.model
     def _cron_create_reports(self):

@@ -42,7 +42,18 @@ OUTCOME_FIELDS = (
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "revisit.workflow.mixin"]
+    _workflow_fields = OUTCOME_FIELDS
+    _workflow_state_field = None
+    # the links our complaints add; helpdesk_mgmt's own fields keep its rules
+    _workflow_pointer_fields = (
+        "duplicate_id",
+        "duplicate_of_id",
+        "origin_visit_id",
+        "responsible_department_id",
+        "responsible_user_id",
+    )
 
     is_complaint = fields.Boolean(
         string="Complaint",
@@ -323,8 +334,6 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._complaint_check_outcome_write(vals)
         tickets = super().create(vals_list)
         complaints = tickets.filtered("is_complaint")
         complaints._complaint_route_handler()
@@ -340,9 +349,6 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        self._complaint_check_outcome_write(vals)
-        if "promised_date" in vals:
-            vals = dict(vals, promise_reminded=False, promise_escalated=False)
         closing = self.browse()
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
@@ -383,6 +389,9 @@ class HelpdeskTicket(models.Model):
                 )
             )
         res = super().write(vals)
+        if "promised_date" in vals:
+            # a new promise is reminded and escalated again
+            self.sudo().write({"promise_reminded": False, "promise_escalated": False})
         if "complaint_severity" in vals or "is_complaint" in vals:
             rerouted = self.filtered(
                 lambda t: (
@@ -399,22 +408,15 @@ class HelpdeskTicket(models.Model):
         (closing_tickets - closing)._revisit_on_close()
         return res
 
-    def _complaint_check_outcome_write(self, vals):
+    def _workflow_raise(self, names):
         """Escalation, first reply, satisfaction and reopenings are facts the
         complaint's actions record (as superuser), never typed in."""
-        if self.env.su:
-            return
-        forbidden = [name for name in OUTCOME_FIELDS if name in vals]
-        if forbidden:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of a complaint change only through its actions.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in forbidden
-                    ),
-                )
+        raise UserError(
+            self.env._(
+                "%(fields)s of a complaint change only through its actions.",
+                fields=self._workflow_label(names),
             )
+        )
 
     def _read_format(self, fnames, load="_classic_read"):
         """The customer's e-mail copied onto the ticket is blanked as the

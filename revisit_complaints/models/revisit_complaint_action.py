@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.addons.revisit_management.models.input_check import with_context_defaults
 from odoo.exceptions import UserError
 
 # set by the workflow buttons only
@@ -12,9 +11,22 @@ class RevisitComplaintAction(models.Model):
 
     _name = "revisit.complaint.action"
     _description = "Complaint Corrective or Preventive Action"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "revisit.company.lang.mixin",
+        "revisit.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "deadline, id"
     _check_company_auto = True
+    _workflow_fields = WORKFLOW_FIELDS
+    _workflow_birth_states = ("todo",)
+    # only the verification is still written once the action is done
+    _workflow_frozen_fields = {
+        "done": ("ticket_id", "kind", "name", "user_id", "deadline"),
+        "verified": ("ticket_id", "kind", "name", "user_id", "deadline"),
+        "cancelled": ("ticket_id", "kind", "name", "user_id", "deadline"),
+    }
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
@@ -74,15 +86,12 @@ class RevisitComplaintAction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in with_context_defaults(self, vals_list):
-            self._check_workflow_write(vals)
         actions = super().create(vals_list)
         actions.ticket_id.check_access("write")
         actions._activity_update()
         return actions
 
     def write(self, vals):
-        self._check_workflow_write(vals)
         if set(vals) - {"verification"} and self.filtered(lambda a: a.state != "todo"):
             raise UserError(self.env._("Only actions still to do can be changed."))
         res = super().write(vals)
@@ -90,20 +99,13 @@ class RevisitComplaintAction(models.Model):
             self._activity_update()
         return res
 
-    def _check_workflow_write(self, vals):
-        if self.env.su:
-            return
-        forbidden = [name for name in WORKFLOW_FIELDS if name in vals]
-        if forbidden:
-            raise UserError(
-                self.env._(
-                    "%(fields)s of an action change only through its buttons.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in forbidden
-                    ),
-                )
+    def _workflow_raise(self, names):
+        raise UserError(
+            self.env._(
+                "%(fields)s of an action change only through its buttons.",
+                fields=self._workflow_label(names),
             )
+        )
 
     def _workflow_write(self, vals):
         return super(RevisitComplaintAction, self.sudo()).write(vals)

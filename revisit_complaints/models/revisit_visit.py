@@ -1,9 +1,17 @@
 from odoo import fields, models
+from odoo.addons.revisit_management.models.revisit_visit import CLOSED_FROZEN_FIELDS
+from odoo.addons.revisit_management.models.revisit_visit_states import OPEN_STATES
 from odoo.tools import plaintext2html
 
 
 class RevisitVisit(models.Model):
     _inherit = "revisit.visit"
+    # the complaint a closed visit followed up is an appraisal input too
+    _workflow_frozen_fields = {
+        state: (*CLOSED_FROZEN_FIELDS, "ticket_id")
+        for state in ("done", "unreachable", "cancelled")
+        if state not in OPEN_STATES
+    }
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket",

@@ -1,5 +1,6 @@
 # first: the models below inherit it
 from . import revisit_company_lang_mixin  # isort: skip
+from . import revisit_workflow_mixin  # isort: skip
 from . import (
     calendar_attendee,
     digest_digest,

@@ -7,6 +7,8 @@ every date computation that follows. These checks answer such input with a
 translated ValidationError before anything is written.
 """
 
+import math
+
 from odoo import fields, models
 from odoo.exceptions import ValidationError
 
@@ -29,7 +31,9 @@ def _is_integer(value):
 
 def check_values(records, vals_list):
     """Raise a ValidationError on the first value of ``vals_list`` whose type,
-    selection key or date range is wrong for the field of ``records``."""
+    selection key, date or length is wrong for the field of ``records``: NUL
+    characters (PostgreSQL refuses them), NaN and infinite numbers, impossible
+    dates, unknown selection keys, texts longer than the column."""
     env = records.env
     for vals in vals_list:
         for name, value in vals.items():
@@ -47,7 +51,28 @@ def check_values(records, vals_list):
             elif kind == "integer":
                 wrong = not _is_integer(value) or abs(value) > MAX_INTEGER
             elif kind in ("float", "monetary"):
-                wrong = isinstance(value, bool) or not isinstance(value, int | float)
+                wrong = (
+                    isinstance(value, bool)
+                    or not isinstance(value, int | float)
+                    or not math.isfinite(value)
+                )
+            elif kind in ("char", "text", "html") and isinstance(value, str):
+                if "\x00" in value:
+                    raise ValidationError(
+                        env._(
+                            "%(field)s: the text contains a NUL character.",
+                            field=_label(records, name),
+                        )
+                    )
+                size = getattr(field, "size", None)
+                if kind == "char" and size and len(value) > size:
+                    raise ValidationError(
+                        env._(
+                            "%(field)s: at most %(size)s characters.",
+                            field=_label(records, name),
+                            size=size,
+                        )
+                    )
             elif kind in ("date", "datetime"):
                 convert = fields.Date if kind == "date" else fields.Datetime
                 try:

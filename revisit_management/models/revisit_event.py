@@ -3,7 +3,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .input_check import check_values
 from .revisit_rule import TRIGGERS
 
 # changing one of these (re)generates visits
@@ -15,6 +14,8 @@ class RevisitEvent(models.Model):
 
     _name = "revisit.event"
     _description = "Revisit Event"
+    _inherit = ["revisit.workflow.mixin"]
+    _workflow_state_field = None
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -24,10 +25,11 @@ class RevisitEvent(models.Model):
     trigger = fields.Selection(TRIGGERS, required=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     reference = fields.Char(
-        help="Document the event comes from, e.g. a surgery record."
+        size=256, help="Document the event comes from, e.g. a surgery record."
     )
     res_model = fields.Char(
         string="Source Document Model",
+        size=128,
         index=True,
         help="Model of the document the event comes from, e.g. stock.picking.",
     )
@@ -116,13 +118,11 @@ class RevisitEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_values(self, vals_list)
         events = super().create(vals_list)
         events._generate_visits()
         return events
 
     def write(self, vals):
-        check_values(self, [vals])
         regenerate = GENERATING_FIELDS & set(vals)
         if (
             regenerate

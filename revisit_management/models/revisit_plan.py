@@ -10,7 +10,7 @@ from odoo.fields import Domain
 from odoo.tools import date_utils
 from odoo.tools.safe_eval import safe_eval
 
-from .input_check import check_values, with_context_defaults
+from .input_check import with_context_defaults
 from .revisit_rule import METHODS
 from .revisit_visit_states import OPEN_STATES
 
@@ -44,9 +44,16 @@ class RevisitPlan(models.Model):
 
     _name = "revisit.plan"
     _description = "Revisit Plan"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "revisit.company.lang.mixin",
+        "revisit.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    _workflow_fields = PLAN_WORKFLOW_FIELDS
+    _workflow_birth_states = ("draft",)
 
     name = fields.Char(required=True, tracking=True)
     state = fields.Selection(
@@ -172,36 +179,32 @@ class RevisitPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in with_context_defaults(self, vals_list):
-            self._check_plan_vals(vals, create=True)
+        if not self.env.su:
+            self.check_access("create")
+        self._check_plan_department(with_context_defaults(self, vals_list), True)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_plan_vals(vals)
+        self._check_plan_department([vals])
         return super().write(vals)
 
-    def _check_plan_vals(self, vals, create=False):
-        """Approval and the other steps go through the buttons; a plan without a
-        department belongs to the revisit managers."""
-        check_values(self, [vals])
-        if self.env.su:
+    def _workflow_raise(self, names):
+        raise UserError(
+            self.env._("A plan is submitted, approved and cancelled with its buttons.")
+        )
+
+    def _check_plan_department(self, vals_list, create=False):
+        """A plan without a department belongs to the revisit managers (the
+        workflow fields are the write policy's)."""
+        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
             return
-        if create:
-            self.check_access("create")
-        if create and vals.get("state", "draft") == "draft":
-            vals = {k: v for k, v in vals.items() if k != "state"}
-        if set(PLAN_WORKFLOW_FIELDS) & set(vals):
-            raise UserError(
-                self.env._(
-                    "A plan is submitted, approved and cancelled with its buttons."
+        for vals in vals_list:
+            if (create or "department_id" in vals) and not vals.get("department_id"):
+                raise UserError(
+                    self.env._(
+                        "Only revisit managers handle plans without a department."
+                    )
                 )
-            )
-        if self.env.user.has_group(MANAGER_GROUP):
-            return
-        if (create or "department_id" in vals) and not vals.get("department_id"):
-            raise UserError(
-                self.env._("Only revisit managers handle plans without a department.")
-            )
 
     @api.depends("visit_ids.state")
     def _compute_progress(self):

@@ -9,7 +9,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, plaintext2html
 
-from .input_check import check_values, with_context_defaults
 from .res_partner import PROTECTED_LEVELS
 from .revisit_planner import CONCURRENCY_ERRORS
 from .revisit_rule import METHODS, VISIT_STATES
@@ -49,6 +48,22 @@ WORKFLOW_FIELDS = (
     "promise_escalated",
     "question_answered_date",
 )
+# a closed visit is appraised: its inputs no longer change (TRUST_MODEL 3)
+CLOSED_FROZEN_FIELDS = (
+    "deadline",
+    "scheduled_date",
+    "period_start",
+    "plan_id",
+    "user_id",
+    "active",
+    "problem",
+    "problem_category_ids",
+    "cost",
+    "satisfaction",
+    "event_id",
+    "company_id",
+    "partner_id",
+)
 ONLINE_METHODS = ("survey", "sms", "email")
 ACTIVITY_XMLID = "revisit_management.mail_activity_type_revisit"
 CRON_BATCH = 500
@@ -63,9 +78,20 @@ class RevisitVisit(models.Model):
 
     _name = "revisit.visit"
     _description = "Revisit"
-    _inherit = ["revisit.company.lang.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "revisit.company.lang.mixin",
+        "revisit.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "scheduled_date, id"
     _check_company_auto = True
+    _workflow_fields = WORKFLOW_FIELDS
+    _workflow_birth_states = ("todo",)
+    _workflow_frozen_fields = dict.fromkeys(
+        (state for state, _label in VISIT_STATES if state not in OPEN_STATES),
+        CLOSED_FROZEN_FIELDS,
+    )
 
     name = fields.Char(
         string="Reference", required=True, default="/", copy=False, readonly=True
@@ -528,7 +554,7 @@ class RevisitVisit(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_workflow_write(with_context_defaults(self, vals_list), create=True)
+        self._check_assignee(vals_list)
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
             vals["name"] = name
@@ -542,7 +568,14 @@ class RevisitVisit(models.Model):
     def _set_priority(self, vals_list):
         """A visit without a priority of its own takes its customer's: key
         customers first, then by value tier (big, important, ordinary)."""
-        unset = [v for v in vals_list if "priority" not in v and v.get("partner_id")]
+        unset = [
+            v
+            for v in vals_list
+            if "priority" not in v
+            and isinstance(v.get("partner_id"), int)
+            and not isinstance(v["partner_id"], bool)
+            and v["partner_id"] > 0
+        ]
         partners = (
             self.env["res.partner"]
             .sudo()
@@ -618,32 +651,52 @@ class RevisitVisit(models.Model):
         )
 
     def write(self, vals):
-        self._check_workflow_write([vals])
+        self._check_assignee([vals])
         review_fields = {"review_comment", "reviewer_id", "review_date"}
         if review_fields & set(vals) and not self.env.user.has_group(
             "revisit_management.group_revisit_supervisor"
         ):
             raise AccessError(self.env._("Only supervisors review visits."))
+        res = super().write(vals)
         if "promised_date" in vals:
             # a new promise is reminded and escalated again
-            vals = dict(vals, promise_reminded=False, promise_escalated=False)
-        res = super().write(vals)
+            self.sudo().write({"promise_reminded": False, "promise_escalated": False})
         if ACTIVITY_FIELDS & set(vals):
             self.activity_update()
         if "state" in vals:
             self.plan_id._update_state_from_visits()
         return res
 
-    def _check_workflow_write(self, vals_list, create=False):
-        """Outcomes are evidence: the workflow fields change only through the
-        action methods (which check, then write as superuser), a visit is born
-        to do, and its satisfaction is frozen once the visit is closed."""
-        check_values(self, vals_list)
+    def _workflow_raise(self, names):
+        raise UserError(
+            self.env._(
+                "%(fields)s of a visit change only through its buttons "
+                "(done, unreachable, cancel, report, review).",
+                fields=self._workflow_label(names),
+            )
+        )
+
+    def _workflow_raise_frozen(self, names):
+        if list(names) == ["satisfaction"]:
+            raise UserError(
+                self.env._(
+                    "Visit %(visit)s is closed: its satisfaction score is "
+                    "kept as recorded.",
+                    visit=self.display_name,
+                )
+            )
+        return super()._workflow_raise_frozen(names)
+
+    def _check_assignee(self, vals_list):
+        """Visits go to active users (the write policy of the workflow and
+        frozen fields is the mixin's)."""
         if self.env.su:
             return
         for vals in vals_list:
             assignee = vals.get("user_id") or self.env["res.users"]
             if not isinstance(assignee, models.BaseModel):
+                if not isinstance(assignee, int):
+                    continue
                 assignee = self.env["res.users"].browse(assignee)
             if assignee and not assignee.sudo().active:
                 raise ValidationError(
@@ -652,31 +705,6 @@ class RevisitVisit(models.Model):
                         user=assignee.sudo().name,
                     )
                 )
-            if create and vals.get("state", "todo") == "todo":
-                vals = dict(vals)
-                vals.pop("state", None)
-            forbidden = [name for name in WORKFLOW_FIELDS if name in vals]
-            if forbidden:
-                raise UserError(
-                    self.env._(
-                        "%(fields)s of a visit change only through its buttons "
-                        "(done, unreachable, cancel, report, review).",
-                        fields=", ".join(
-                            self._fields[name]._description_string(self.env)
-                            for name in forbidden
-                        ),
-                    )
-                )
-            if "satisfaction" in vals and not create:
-                closed = self.filtered(lambda v: v.state not in OPEN_STATES)
-                if closed:
-                    raise UserError(
-                        self.env._(
-                            "Visit %(visit)s is closed: its satisfaction score is "
-                            "kept as recorded.",
-                            visit=closed[0].display_name,
-                        )
-                    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .input_check import check_values, with_context_defaults
+from .input_check import with_context_defaults
 
 MATERIAL_STATES = [
     ("out", "Handed Out"),
@@ -20,7 +20,13 @@ class RevisitVisitMaterial(models.Model):
 
     _name = "revisit.visit.material"
     _description = "Revisit Material"
+    _inherit = ["revisit.workflow.mixin"]
     _order = "visit_id, id"
+    _workflow_fields = MATERIAL_WORKFLOW_FIELDS
+    _workflow_birth_states = ("out",)
+    # returned or kept material is a record
+    _workflow_frozen_fields = {"returned": ("__all__",), "kept": ("__all__",)}
+    _workflow_kept_states = ("returned", "kept")
 
     visit_id = fields.Many2one(
         "revisit.visit", required=True, ondelete="cascade", index=True
@@ -40,50 +46,42 @@ class RevisitVisitMaterial(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_material_vals(with_context_defaults(self, vals_list))
+        self._check_quantity(with_context_defaults(self, vals_list))
         materials = super().create(vals_list)
         # handed out for a visit one may work on
         materials.visit_id.check_access("write")
         return materials
 
     def write(self, vals):
-        self._check_material_vals([vals])
-        if not self.env.su and self.filtered(lambda m: m.state != "out"):
-            raise UserError(
-                self.env._("Returned or kept material is a record: it cannot change.")
-            )
+        self._check_quantity([vals])
         res = super().write(vals)
         self.visit_id.check_access("write")
         return res
 
-    def _check_material_vals(self, vals_list):
-        check_values(self, vals_list)
+    def _check_quantity(self, vals_list):
         if self.env.su:
             return
         for vals in vals_list:
-            forbidden = [
-                name
-                for name in MATERIAL_WORKFLOW_FIELDS
-                if name in vals and not (name == "state" and vals[name] == "out")
-            ]
-            if forbidden:
-                raise UserError(
-                    self.env._(
-                        "Material is returned, or its keeping approved, with its "
-                        "buttons."
-                    )
-                )
-            if vals.get("quantity", 1.0) <= 0:
+            quantity = vals.get("quantity", 1.0)
+            if isinstance(quantity, int | float) and quantity <= 0:
                 raise UserError(
                     self.env._("The quantity of material handed out must be positive.")
                 )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_settled(self):
-        if any(m.state != "out" for m in self):
-            raise UserError(
-                self.env._("Returned or kept material is a record: it stays.")
+    def _workflow_raise(self, names):
+        raise UserError(
+            self.env._(
+                "Material is returned, or its keeping approved, with its buttons."
             )
+        )
+
+    def _workflow_raise_frozen(self, names):
+        raise UserError(
+            self.env._("Returned or kept material is a record: it cannot change.")
+        )
+
+    def _workflow_raise_kept(self):
+        raise UserError(self.env._("Returned or kept material is a record: it stays."))
 
     def _check_out(self):
         self.visit_id.check_access("write")
