@@ -1,1 +1,2 @@
 from . import revisit_appraisal_run_wizard
+from . import revisit_appraisal_reopen
