@@ -1,7 +1,7 @@
 {
     "name": "Revisit Complaints",
     "summary": "Complaint handling on helpdesk tickets, closed by a follow-up revisit",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Revisits",
     "website": "https://github.com/revisit-suite/revisit-suite",
     "author": "Revisit Suite",

@@ -1,5 +1,8 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
+
+from odoo.addons.revisit_management.models.input_check import with_context_defaults
 
 
 class RevisitVisit(models.Model):
@@ -16,6 +19,37 @@ class RevisitVisit(models.Model):
     raised_ticket_ids = fields.One2many(
         "helpdesk.ticket", "origin_visit_id", string="Complaints Raised"
     )
+    followup_ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Follow-up of Complaint",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The complaint whose closing planned this visit: only its outcome "
+        "satisfies or reopens that complaint.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_followup_link(with_context_defaults(self, vals_list))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_followup_link([vals])
+        return super().write(vals)
+
+    def _check_followup_link(self, vals_list):
+        """The complaint a visit follows up is linked by the complaint's
+        closing (as superuser), never typed in."""
+        if self.env.su:
+            return
+        if any("followup_ticket_id" in vals for vals in vals_list):
+            raise UserError(
+                self.env._(
+                    "A visit follows up a complaint when the complaint's closing "
+                    "plans it: the link is not typed in."
+                )
+            )
 
     def action_done(self):
         res = super().action_done()
@@ -32,8 +66,17 @@ class RevisitVisit(models.Model):
         return super()._create_next_visits(kind)
 
     def _complaint_apply_outcome(self):
-        for visit in self.filtered(lambda v: v.ticket_id and v.state == "done"):
-            visit.ticket_id.sudo()._complaint_apply_visit_outcome(visit)
+        # only the follow-up visits the complaint planned act on it: a
+        # complaint typed into a visit's ticket_id is not satisfied nor
+        # reopened by that visit
+        for visit in self.sudo().filtered(
+            lambda v: (
+                v.state == "done"
+                and v.followup_ticket_id
+                and v.followup_ticket_id == v.ticket_id
+            )
+        ):
+            visit.followup_ticket_id._complaint_apply_visit_outcome(visit)
 
     def action_create_complaint(self):
         """Turn the problem raised on this visit into a complaint ticket."""
