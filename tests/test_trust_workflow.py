@@ -107,6 +107,27 @@ class TestTrustWorkflowRevisit(RevisitCase):
         material.with_user(self.head).action_approve_keep()
         self.assertEqual((material.state, material.approver_id), ("kept", self.head))
 
+    def test_head_does_not_approve_own_plan(self):
+        plan = (
+            self.env["revisit.plan"]
+            .with_user(self.head)
+            .create(
+                {
+                    "name": "Head's own plan",
+                    "date_from": self.monday,
+                    "date_to": self.monday,
+                    "department_id": self.department.id,
+                    "line_ids": [(0, 0, {"partner_id": self.customer.id})],
+                }
+            )
+        )
+        plan.action_submit()
+        with self.assertRaisesRegex(UserError, "own plan"):
+            plan.action_approve()
+        self.assertEqual(plan.state, "submitted")
+        plan.with_user(self.manager).action_approve()
+        self.assertEqual(plan.state, "approved")
+
     def test_survey_link_masked_in_the_chatter(self):
         """The questionnaire link (its token) is the customer's: the SMS and
         e-mail sent keep it, the visit's chatter shows it masked."""

@@ -682,6 +682,9 @@ class RevisitVisit(models.Model):
         activity_type = self.env.ref(ACTIVITY_XMLID, raise_if_not_found=False)
         if not activity_type or not self:
             return
+        # sudo below: only the assignee's activity of visits the caller reads,
+        # brought in step with the visits themselves
+        self.check_access("read")
         Activity = self.env["mail.activity"].sudo()
         existing = {}
         for activity in Activity.search(
