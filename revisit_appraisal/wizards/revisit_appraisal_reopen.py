@@ -13,9 +13,11 @@ class RevisitAppraisalReopen(models.TransientModel):
 
     reason = fields.Text(required=True)
     res_model = fields.Char(
+        string="Model",
         default=lambda self: self.env.context.get("active_model"), readonly=True
     )
     res_ids = fields.Json(
+        string="Records",
         default=lambda self: self.env.context.get("active_ids"), readonly=True
     )
 
