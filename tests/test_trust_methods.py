@@ -200,7 +200,9 @@ class TestTrustMethods(HttpCase):
             }
         )
         Material = env["revisit.visit.material"]
-        Material.create([{"visit_id": v.id, "name": "TM kit"} for v in (visit_top, visit_b)])
+        Material.create(
+            [{"visit_id": v.id, "name": "TM kit"} for v in (visit_top, visit_b)]
+        )
         Ticket = env["helpdesk.ticket"]
         Ticket.create(
             {
@@ -229,7 +231,9 @@ class TestTrustMethods(HttpCase):
                 "company_id": company_b.id,
             }
         )
-        Appraisal.create({"employee_id": cls.employees["tm_staff"].id, "date_from": first})
+        Appraisal.create(
+            {"employee_id": cls.employees["tm_staff"].id, "date_from": first}
+        )
         quarter = date(today.year, 1, 1)
         for period in ("revisit.appraisal.quarter", "revisit.appraisal.year"):
             env[period].with_company(company_b).create(
@@ -330,7 +334,7 @@ class TestTrustMethods(HttpCase):
                     wizard = env[model].create(dict(vals))
                     wizard.flush_recordset()
                 return wizard.sudo()
-            except Exception:  # noqa: BLE001 - the next way to create it
+            except Exception:
                 _logger.debug("wizard %s not created as %s", model, env.user.login)
         return None
 
@@ -428,7 +432,7 @@ class TestTrustMethods(HttpCase):
                 env.flush_all()
         except REFUSED:
             return "refused", None
-        except Exception as error:  # noqa: BLE001 - a crash is reported
+        except Exception as error:
             return "crash", f"{type(error).__name__}: {error}"[:300]
         return "returned", None
 
@@ -565,9 +569,7 @@ class TestTrustMethods(HttpCase):
                 " ".join(f"{kind} {cls.stats[kind, channel, role]}" for kind in kinds),
             )
         skipped = sorted(
-            (model, login)
-            for kind, model, login in cls.stats
-            if kind == "no target"
+            (model, login) for kind, model, login in cls.stats if kind == "no target"
         )
         if skipped:
             _logger.info("trust methods: no record to attack for %s", skipped)

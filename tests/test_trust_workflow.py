@@ -71,7 +71,11 @@ class TestTrustWorkflowRevisit(RevisitCase):
             }
         )
         self.Visit.with_user(self.staff).create(
-            {"partner_id": other.id, "user_id": self.staff.id, "scheduled_date": self.monday}
+            {
+                "partner_id": other.id,
+                "user_id": self.staff.id,
+                "scheduled_date": self.monday,
+            }
         )
         with self.assertRaises(AccessError):
             self.update(self.staff, other, email="x@evil.example").action_save()
@@ -145,8 +149,8 @@ class TestTrustWorkflowRevisit(RevisitCase):
             if method == "sms":
                 sent = self.env["sms.sms"].sudo().search([("body", "ilike", token)])
             else:
-                sent = self.env["mail.mail"].sudo().search(
-                    [("body_html", "ilike", token)]
+                sent = (
+                    self.env["mail.mail"].sudo().search([("body_html", "ilike", token)])
                 )
             self.assertTrue(sent, f"the {method} sent keeps the link")
 
@@ -277,7 +281,9 @@ class TestTrustWorkflowAppraisal(RevisitAppraisalCommon):
             active_test=False
         )
         domain = [("company_id", "=", company_a.id)]
-        weights = Criterion.search(domain).mapped(lambda c: (c.code, c.weight, c.active))
+        weights = Criterion.search(domain).mapped(
+            lambda c: (c.code, c.weight, c.active)
+        )
         with self.assertRaises(AccessError):
             company_a.with_user(hr_b).action_revisit_appraisal_clinic_preset()
         settings = (
@@ -293,12 +299,16 @@ class TestTrustWorkflowAppraisal(RevisitAppraisalCommon):
             lambda: self.Appraisal.with_user(hr_b).generate_for_month(
                 2024, 6, company_id=company_a.id
             ),
-            lambda: self.env["revisit.appraisal.quarter"]
-            .with_user(hr_b)
-            .generate_for_quarter(2024, 2, company_id=company_a.id),
-            lambda: self.env["revisit.appraisal.year"]
-            .with_user(hr_b)
-            .generate_for_year(2024, company_id=company_a.id),
+            lambda: (
+                self.env["revisit.appraisal.quarter"]
+                .with_user(hr_b)
+                .generate_for_quarter(2024, 2, company_id=company_a.id)
+            ),
+            lambda: (
+                self.env["revisit.appraisal.year"]
+                .with_user(hr_b)
+                .generate_for_year(2024, company_id=company_a.id)
+            ),
         ):
             with self.assertRaises(AccessError):
                 call()
@@ -356,7 +366,9 @@ class TestTrustWorkflowComplaints(ComplaintCommon):
 
     def test_portal_does_not_read_the_internal_analysis(self):
         portal = new_test_user(
-            self.env, "tw_cpl_portal", groups="base.group_portal",
+            self.env,
+            "tw_cpl_portal",
+            groups="base.group_portal",
             partner_id=self.customer.id,
         )
         ticket = self._create_complaint()

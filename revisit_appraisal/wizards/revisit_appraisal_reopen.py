@@ -1,7 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-REOPENABLE = ("revisit.appraisal", "revisit.appraisal.quarter", "revisit.appraisal.year")
+REOPENABLE = (
+    "revisit.appraisal",
+    "revisit.appraisal.quarter",
+    "revisit.appraisal.year",
+)
 
 
 class RevisitAppraisalReopen(models.TransientModel):
@@ -14,11 +18,13 @@ class RevisitAppraisalReopen(models.TransientModel):
     reason = fields.Text(required=True)
     res_model = fields.Char(
         string="Model",
-        default=lambda self: self.env.context.get("active_model"), readonly=True
+        default=lambda self: self.env.context.get("active_model"),
+        readonly=True,
     )
     res_ids = fields.Json(
         string="Records",
-        default=lambda self: self.env.context.get("active_ids"), readonly=True
+        default=lambda self: self.env.context.get("active_ids"),
+        readonly=True,
     )
 
     @api.model_create_multi

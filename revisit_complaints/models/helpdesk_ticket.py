@@ -131,7 +131,9 @@ class HelpdeskTicket(models.Model):
         groups=INTERNAL,
     )
     promise_reminder_date = fields.Date(
-        compute="_compute_promise_reminder_date", store=True, index=True,
+        compute="_compute_promise_reminder_date",
+        store=True,
+        index=True,
         groups=INTERNAL,
     )
     promise_reminded = fields.Boolean(copy=False, readonly=True, groups=INTERNAL)
@@ -198,7 +200,10 @@ class HelpdeskTicket(models.Model):
         groups=INTERNAL,
     )
     reopen_count = fields.Integer(
-        string="Reopened", copy=False, readonly=True, help="Times a visit reopened it.",
+        string="Reopened",
+        copy=False,
+        readonly=True,
+        help="Times a visit reopened it.",
         groups=INTERNAL,
     )
     first_reply_date = fields.Datetime(copy=False, readonly=True)
@@ -669,7 +674,9 @@ class HelpdeskTicket(models.Model):
             if visitor:
                 visits.filtered(lambda v, u=visitor: v.user_id != u).user_id = visitor
             # sudo: the complaint's own follow-up visits, planned just above
-            visits.sudo().write({"ticket_id": ticket.id, "followup_ticket_id": ticket.id})
+            visits.sudo().write(
+                {"ticket_id": ticket.id, "followup_ticket_id": ticket.id}
+            )
             if visits:
                 ticket.message_post(
                     body=ticket._revisit_env()._(

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
+from odoo.addons.revisit_management.models.input_check import with_context_defaults
 from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
-
-from odoo.addons.revisit_management.models.input_check import with_context_defaults
 
 
 class RevisitVisit(models.Model):

@@ -21,7 +21,10 @@ class SurveyUserInput(models.Model):
             per_answer[visit.survey_user_input_id] |= visit
         own = visits.browse()
         for answer, answer_visits in per_answer.items():
-            if len(answer_visits) == 1 and answer.partner_id == answer_visits.partner_id:
+            if (
+                len(answer_visits) == 1
+                and answer.partner_id == answer_visits.partner_id
+            ):
                 own |= answer_visits
         own._apply_survey_answer()
         return res
