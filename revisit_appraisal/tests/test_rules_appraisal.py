@@ -205,7 +205,7 @@ class TestRulesAppraisalPeriods(RevisitAppraisalCommon):
         with self.assertRaises(UserError):
             quarter.note = "changed"
         # a C quarter earns nothing
-        other = quarters - quarter
+        other = (quarters - quarter).with_env(self.env)
         self.assertEqual((other.month_count, other.grade), (1, "C"))
         other.action_review()
         other.action_confirm()

@@ -14,7 +14,7 @@ registry.category("web_tour.tours").add("revisit_appraisal_tour", {
             run: "click",
         },
         {
-            content: "Another HR officer ran last month: open the appraisals",
+            content: "Last month was run: open the appraisals",
             trigger: '.dropdown-item[data-menu-xmlid="revisit_appraisal.revisit_appraisal_menu_appraisals"]',
             run: "click",
         },
