@@ -328,14 +328,29 @@ class TestTrustMethods(HttpCase):
                     vals[name] = victim.id
             elif field.type == "char" and not field.readonly:
                 vals[name] = "tm-hostile@evil.example"
+        # opened from a record (active_model/active_ids): the records of our
+        # models the role may not act on, one model after the other
+        contexts = [{}]
+        for active_model in sorted(self.methods):
+            if active_model != model and not self.env[active_model]._transient:
+                victim = self.target(active_model, login)
+                if victim:
+                    contexts.append(
+                        {
+                            "active_model": active_model,
+                            "active_id": victim.id,
+                            "active_ids": victim.ids,
+                        }
+                    )
         for env in (self.env(user=user), self.env):
-            try:
-                with self.env.cr.savepoint():
-                    wizard = env[model].create(dict(vals))
-                    wizard.flush_recordset()
-                return wizard.sudo()
-            except Exception:
-                _logger.debug("wizard %s not created as %s", model, env.user.login)
+            for context in contexts:
+                try:
+                    with self.env.cr.savepoint():
+                        wizard = env[model].with_context(**context).create(dict(vals))
+                        wizard.flush_recordset()
+                    return wizard.sudo().with_context(**context)
+                except Exception:
+                    _logger.debug("wizard %s not created as %s", model, env.user.login)
         return None
 
     # ------------------------------------------------------------ outcomes
@@ -425,7 +440,8 @@ class TestTrustMethods(HttpCase):
     # ------------------------------------------------------------ channels
     def call_orm(self, model, login, method, api_model, target, kwargs):
         env = self.env(user=self.users[login])
-        records = env[model] if api_model else target.with_env(env)
+        # with_user keeps the context a wizard was opened with
+        records = env[model] if api_model else target.with_user(env.user)
         try:
             with self.env.cr.savepoint():
                 getattr(records, method)(**kwargs)
@@ -439,6 +455,13 @@ class TestTrustMethods(HttpCase):
     def call_http(self, channel, model, login, method, api_model, target, kwargs):
         ids = None if api_model else target.ids
         kwargs = json.loads(json.dumps(kwargs))
+        opened_from = {
+            key: target.env.context[key]
+            for key in ("active_model", "active_id", "active_ids")
+            if target is not None and key in target.env.context
+        }
+        if opened_from:
+            kwargs["context"] = opened_from
         if channel == "jsonrpc":
             try:
                 self.make_jsonrpc_request(
