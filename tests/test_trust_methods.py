@@ -213,13 +213,31 @@ class TestTrustMethods(HttpCase):
                 "cause_analysis": "kept",
             }
         )
-        Ticket.with_company(company_b).create(
+        ticket_b = Ticket.with_company(company_b).create(
             {
                 "name": "TM B complaint",
                 "description": "<p>kept</p>",
                 "partner_id": partner_b.id,
                 "is_complaint": True,
                 "company_id": company_b.id,
+            }
+        )
+        # records around the complaint and the archive, in the other company
+        env["revisit.complaint.action"].create(
+            {
+                "ticket_id": ticket_b.id,
+                "name": "TM B corrective action",
+                "user_id": cls.users["tm_other"].id,
+                "deadline": today,
+            }
+        )
+        env["revisit.customer.report"].with_company(company_b).create(
+            {
+                "name": "TM B report",
+                "company_id": company_b.id,
+                "department_id": dept_b.id,
+                "date": today,
+                "changes": "<p>kept</p>",
             }
         )
         first = today.replace(day=1)
