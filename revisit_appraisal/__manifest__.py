@@ -24,6 +24,7 @@
         "views/res_config_settings_views.xml",
         "views/hr_employee_views.xml",
         "wizards/revisit_appraisal_run_wizard_views.xml",
+        "wizards/revisit_appraisal_reopen_views.xml",
         "report/revisit_appraisal_reports.xml",
         "views/revisit_appraisal_menus.xml",
     ],

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from .revisit_appraisal import check_current_company
+
 DEFAULT_CRITERIA = (
     "criterion_timeliness",
     "criterion_plan_completion",
@@ -151,6 +153,9 @@ class ResCompany(models.Model):
             raise AccessError(
                 self.env._("Only HR (Revisit Appraisal) changes appraisal criteria.")
             )
+        for company in self:
+            check_current_company(self.env, company)
+        # sudo: HR of these (current) companies, checked above
         Criterion = self.env["revisit.appraisal.criterion"].sudo()
         templates = self._revisit_appraisal_default_criteria()
         for company in self:

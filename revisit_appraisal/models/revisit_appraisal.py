@@ -28,9 +28,84 @@ COMPUTED_FIELDS = (
     "review_date",
     "confirm_user_id",
     "confirm_date",
+    "compute_user_id",
 )
 # what an appraisal was computed for
 FIXED_ONCE_COMPUTED = ("employee_id", "date_from", "company_id")
+
+
+def check_separation(records, confirmer):
+    """Two different people compute and confirm what is paid, and nobody
+    confirms their own appraisal (TRUST_MODEL invariant 4)."""
+    env = records.env
+    if env.su:
+        return
+    for record in records.sudo():
+        if record.employee_id.user_id == confirmer:
+            raise UserError(
+                env._(
+                    "Nobody confirms their own appraisal: %(name)s.",
+                    name=record.display_name,
+                )
+            )
+        if record.compute_user_id == confirmer:
+            raise UserError(
+                env._(
+                    "%(name)s was computed by you: another HR officer confirms "
+                    "it (two different people compute and confirm what is paid).",
+                    name=record.display_name,
+                )
+            )
+
+
+def check_current_company(env, company):
+    """Configuration and runs act on the user's current companies only."""
+    if not env.su and company not in env.companies:
+        raise AccessError(
+            env._(
+                "The company is not one of your current companies: switch to it "
+                "first to run or configure its appraisals."
+            )
+        )
+
+
+def reopen_with_reason(records, reason):
+    """The correction workflow: HR reopens confirmed records with a reason
+    (logged in the chatter); unpaid rewards are cancelled. Without a reason
+    the button opens the form asking for it."""
+    if reason is not None and not isinstance(reason, str):
+        raise UserError(records.env._("The reason of a correction is a text."))
+    if not (reason or "").strip():
+        return {
+            "type": "ir.actions.act_window",
+            "name": records.env._("Reopen for Correction"),
+            "res_model": "revisit.appraisal.reopen",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "active_model": records._name,
+                "active_ids": records.ids,
+            },
+        }
+    for record in records:
+        unpaid = record.reward_line_ids.filtered(
+            lambda r: r.state in ("draft", "confirmed")
+        )
+        # the callers checked that HR reopens: the workflow cancels the lines
+        unpaid.sudo().write({"state": "cancelled"})
+        record._write_workflow(
+            {"state": "computed", "confirm_user_id": False, "confirm_date": False}
+        )
+        record.message_post(
+            body=records.env._(
+                "Appraisal reopened for correction by %(user)s: %(reason)s. "
+                "%(count)s unpaid reward line(s) cancelled.",
+                user=records.env.user.name,
+                reason=reason.strip(),
+                count=len(unpaid),
+            )
+        )
+    return True
 
 
 class RevisitAppraisal(models.Model):
@@ -126,6 +201,13 @@ class RevisitAppraisal(models.Model):
         "res.users", string="Confirmed By", readonly=True, copy=False
     )
     confirm_date = fields.Date(readonly=True, copy=False)
+    compute_user_id = fields.Many2one(
+        "res.users",
+        string="Computed By",
+        readonly=True,
+        copy=False,
+        help="Who last computed the scores: somebody else confirms them.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -249,6 +331,8 @@ class RevisitAppraisal(models.Model):
         """(Re)compute every criterion score, the total and the grade."""
         self._check_not_locked()
         self.check_access("write")
+        for appraisal in self:
+            check_current_company(self.env, appraisal.company_id)
         groups = defaultdict(lambda: self.browse())
         for appraisal in self:
             groups[appraisal.company_id, appraisal.date_from] |= appraisal
@@ -315,6 +399,7 @@ class RevisitAppraisal(models.Model):
                 "cost_total": stat.get("cost", 0.0),
                 "missing_count": missing,
                 "state": "computed",
+                "compute_user_id": self.env.uid,
             }
         self.env["revisit.appraisal.line"].sudo().create(line_vals)
         for appraisal, vals in totals.items():
@@ -461,6 +546,7 @@ class RevisitAppraisal(models.Model):
             if company_id
             else self.env.company
         )
+        check_current_company(self.env, company)
         date_from = date(year, month, 1)
         revisit_users = self.env.ref(
             "revisit_management.group_revisit_user"
@@ -526,6 +612,7 @@ class RevisitAppraisal(models.Model):
                     name=ungraded[0].display_name,
                 )
             )
+        check_separation(self, self.env.user)
         # Oldest month first: a month's penalty depends on the previous month.
         for appraisal in self.sorted("date_from"):
             # issued by the workflow, once _check_hr() named who confirms
@@ -645,28 +732,14 @@ class RevisitAppraisal(models.Model):
         self._write_workflow({"state": "locked"})
         return True
 
-    def action_reopen(self):
-        """HR reopens a confirmed appraisal: unpaid rewards are cancelled."""
+    def action_reopen(self, reason=None):
+        """HR reopens a confirmed appraisal for correction, with a reason."""
         self._check_hr()
         if self.filtered(lambda a: a.state not in LOCKED_STATES):
             raise UserError(
                 self.env._("Only confirmed or locked appraisals can be reopened.")
             )
-        for appraisal in self:
-            unpaid = appraisal.reward_line_ids.filtered(
-                lambda r: r.state in ("draft", "confirmed")
-            )
-            unpaid.sudo().write({"state": "cancelled"})
-            appraisal._write_workflow({"state": "computed"})
-            appraisal.message_post(
-                body=self.env._(
-                    "Appraisal reopened by %(user)s; %(count)s unpaid reward line(s) "
-                    "cancelled.",
-                    user=self.env.user.name,
-                    count=len(unpaid),
-                )
-            )
-        return True
+        return reopen_with_reason(self, reason)
 
     # --- payroll export ----------------------------------------------------------
 

@@ -9,6 +9,9 @@ from .revisit_appraisal import (
     GRADES,
     HR_GROUP,
     SUPERVISOR_GROUP,
+    check_current_company,
+    check_separation,
+    reopen_with_reason,
 )
 
 # computed or set by the workflow buttons: never typed in
@@ -20,6 +23,7 @@ PERIOD_COMPUTED_FIELDS = (
     "review_date",
     "confirm_user_id",
     "confirm_date",
+    "compute_user_id",
 )
 
 
@@ -71,6 +75,13 @@ class RevisitAppraisalPeriod(models.AbstractModel):
         compute="_compute_appraisal_ids",
         string="Monthly Appraisals",
         help="The employee's confirmed monthly appraisals of the period.",
+    )
+    compute_user_id = fields.Many2one(
+        "res.users",
+        string="Computed By",
+        readonly=True,
+        copy=False,
+        help="Who last computed the score: somebody else confirms it.",
     )
     month_count = fields.Integer(
         string="Months Appraised",
@@ -230,6 +241,7 @@ class RevisitAppraisalPeriod(models.AbstractModel):
         self._check_not_locked()
         self.check_access("write")
         for record in self:
+            check_current_company(self.env, record.company_id)
             months = record._monthly_appraisals()
             score = (
                 float_round(
@@ -239,7 +251,12 @@ class RevisitAppraisalPeriod(models.AbstractModel):
                 else 0.0
             )
             record._write_workflow(
-                {"score": score, "month_count": len(months), "state": "computed"}
+                {
+                    "score": score,
+                    "month_count": len(months),
+                    "state": "computed",
+                    "compute_user_id": self.env.uid,
+                }
             )
         return True
 
@@ -248,6 +265,7 @@ class RevisitAppraisalPeriod(models.AbstractModel):
         """Create or recompute the period's record of every employee with a
         confirmed monthly appraisal in it."""
         self._check_hr()
+        check_current_company(self.env, company)
         date_to = date_from + relativedelta(months=self._period_months, days=-1)
         employees = (
             self.env["revisit.appraisal"]
@@ -319,6 +337,7 @@ class RevisitAppraisalPeriod(models.AbstractModel):
                     name=ungraded[0].display_name,
                 )
             )
+        check_separation(self, self.env.user)
         # issued by the workflow, once _check_hr() named who confirms
         RewardLine = self.env["revisit.appraisal.reward.line"].sudo()
         for record in self:
@@ -345,22 +364,9 @@ class RevisitAppraisalPeriod(models.AbstractModel):
     def _bonus_for_grade(self):
         raise NotImplementedError
 
-    def action_reopen(self):
-        """HR reopens a confirmed record: its unpaid bonus is cancelled."""
+    def action_reopen(self, reason=None):
+        """HR reopens a confirmed record for correction, with a reason."""
         self._check_hr()
         if self.filtered(lambda r: r.state != "confirmed"):
             raise UserError(self.env._("Only confirmed appraisals can be reopened."))
-        for record in self:
-            unpaid = record.reward_line_ids.filtered(
-                lambda r: r.state in ("draft", "confirmed")
-            )
-            unpaid.sudo().write({"state": "cancelled"})
-            record._write_workflow({"state": "computed"})
-            record.message_post(
-                body=self.env._(
-                    "Reopened by %(user)s; %(count)s unpaid reward line(s) cancelled.",
-                    user=self.env.user.name,
-                    count=len(unpaid),
-                )
-            )
-        return True
+        return reopen_with_reason(self, reason)

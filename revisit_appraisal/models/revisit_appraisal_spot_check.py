@@ -74,6 +74,7 @@ class RevisitAppraisalSpotCheck(models.Model):
         return checks
 
     def write(self, vals):
+        self._check_checker_owns()
         res = super().write(vals)
         if {"employee_id", "visit_id", "checker_id"} & set(vals):
             self._check_checker_scope()
@@ -117,6 +118,26 @@ class RevisitAppraisalSpotCheck(models.Model):
 
     def _workflow_raise_kept(self):
         self._workflow_raise_frozen([])
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_by_checker(self):
+        self._check_checker_owns()
+
+    def _check_checker_owns(self):
+        """Only its checker changes or deletes a spot check: never the member
+        it scores."""
+        if self.env.su:
+            return
+        user = self.env.user
+        for check in self.sudo():
+            if check.employee_id.user_id == user or check.checker_id != user:
+                raise UserError(
+                    self.env._(
+                        "Only its checker changes or deletes the spot check "
+                        "%(check)s: nobody changes a check of their own work.",
+                        check=check.display_name,
+                    )
+                )
 
     def _check_checker_scope(self):
         """A supervisor checks the visits of their own team, never their own,

@@ -4,7 +4,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import MONTH_START, YEAR, RevisitAppraisalCommon
 
@@ -167,7 +167,11 @@ class TestRulesAppraisalPeriods(RevisitAppraisalCommon):
         issues the quarterly bonus."""
         months = self._confirmed_months(self.employee, {4: 95, 5: 85, 6: 92})
         self._confirmed_months(self.employee2, {4: 75})
-        quarters = self.Quarter.with_user(self.hr_user).generate_for_quarter(YEAR, 2)
+        # who computes does not confirm: another HR officer runs the quarter
+        runner = new_test_user(
+            self.env, "hr_runner", groups="revisit_appraisal.group_revisit_appraisal_hr"
+        )
+        quarters = self.Quarter.with_user(runner).generate_for_quarter(YEAR, 2)
         self.assertEqual(quarters.employee_id, self.employee | self.employee2)
         quarter = quarters.filtered(lambda q: q.employee_id == self.employee)
         self.assertEqual(quarter.state, "computed")
@@ -201,13 +205,13 @@ class TestRulesAppraisalPeriods(RevisitAppraisalCommon):
         with self.assertRaises(UserError):
             quarter.note = "changed"
         # a C quarter earns nothing
-        other = quarters - quarter
+        other = (quarters - quarter).with_env(self.env)
         self.assertEqual((other.month_count, other.grade), (1, "C"))
         other.action_review()
         other.action_confirm()
         self.assertFalse(other.reward_line_ids)
         # HR reopens: the unpaid bonus is cancelled
-        quarter.with_user(self.hr_user).action_reopen()
+        quarter.with_user(self.hr_user).action_reopen(reason="Bonus scale changed")
         self.assertEqual(quarter.state, "computed")
         self.assertEqual(bonus.state, "cancelled")
         self.assertEqual(quarter.bonus_amount, 0.0)
@@ -260,7 +264,10 @@ class TestRulesAppraisalPeriods(RevisitAppraisalCommon):
         its own workflow and the year-end bonus."""
         self._confirmed_months(self.employee, {3: 85, 7: 85, 11: 88})
         self._confirmed_months(self.employee2, {5: 65})
-        years = self.Year.with_user(self.hr_user).generate_for_year(YEAR)
+        runner = new_test_user(
+            self.env, "hr_runner", groups="revisit_appraisal.group_revisit_appraisal_hr"
+        )
+        years = self.Year.with_user(runner).generate_for_year(YEAR)
         year = years.filtered(lambda y: y.employee_id == self.employee)
         self.assertEqual(
             (year.date_from, year.date_to), (date(YEAR, 1, 1), date(YEAR, 12, 31))

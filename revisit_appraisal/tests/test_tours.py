@@ -14,7 +14,8 @@ class TestAppraisalTour(HttpCase):
         self._appraisal_tour()
 
     def _appraisal_tour(self):
-        """HR runs last month's appraisal, opens an agent's sheet, confirms it."""
+        """Last month's appraisal was run; HR opens an agent's sheet, reviews
+        and confirms it (who computes does not confirm)."""
         last_month = self.env.company._revisit_today() + relativedelta(months=-1, day=1)
         user = new_test_user(
             self.env, login="tour_agent", groups="revisit_management.group_revisit_user"
@@ -46,6 +47,10 @@ class TestAppraisalTour(HttpCase):
                     "date": last_month.replace(day=10),
                 }
             )
+        # the month's run (here as the system, as its scheduled run would)
+        self.env["revisit.appraisal"].generate_for_month(
+            last_month.year, last_month.month
+        )
         self.start_tour("/odoo", "revisit_appraisal_tour", login="admin")
         appraisal = self.env["revisit.appraisal"].search(
             [("employee_id", "=", employee.id), ("date_from", "=", last_month)]

@@ -38,7 +38,7 @@ class TestWorkflow(RevisitAppraisalCommon):
         with self.assertRaises(AccessError):
             appraisal.with_user(self.supervisor_user).action_reopen()
 
-        appraisal.with_user(self.hr_user).action_reopen()
+        appraisal.with_user(self.hr_user).action_reopen(reason="Visit count wrong")
         self.assertEqual(appraisal.state, "computed")
         self.assertEqual(bonus.state, "cancelled")
         self.assertIn("reopened", appraisal.message_ids[0].body)

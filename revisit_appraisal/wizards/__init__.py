@@ -1,1 +1,1 @@
-from . import revisit_appraisal_run_wizard
+from . import revisit_appraisal_reopen, revisit_appraisal_run_wizard

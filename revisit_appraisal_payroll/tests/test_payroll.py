@@ -106,7 +106,7 @@ class TestPayrollBridge(RevisitAppraisalCommon):
             bonus.payslip_id = other
 
         # Reopening the appraisal keeps what was paid.
-        appraisal.action_reopen()
+        appraisal.action_reopen(reason="Grade corrected")
         self.assertEqual(bonus.state, "paid")
 
     def test_cancelled_payslip_frees_the_lines(self):

@@ -140,21 +140,39 @@ class ResPartner(models.Model):
         )
 
     def _revisit_may_update_file(self):
-        """Whether the current user may update this customer's file: the
-        custodian, the revisit owner or staff who may read one of the
-        customer's visits, and who may read its contact data."""
+        """Whether the current user may update this customer's file (checked
+        as the user, before the superuser writes it): never the partner of a
+        user (internal or portal: their e-mail resets their password), only a
+        customer of the user's companies whose contact data the user reads,
+        and one of the user's own files: the custodian's, the revisit owner's,
+        the file's department head's, a revisit manager's, or the customer of
+        a visit somebody else gave the user."""
         self.ensure_one()
         user = self.env.user
         customer = self.commercial_partner_id
         if not user.has_group("revisit_management.group_revisit_user"):
             return False
-        if self._revisit_contact_hidden_ids():
+        people = (self | customer).sudo().with_context(active_test=False)
+        if people.user_ids or people.employee_ids:
             return False
+        company = self.sudo().company_id
+        if company and company not in user.company_ids:
+            return False
+        if not self.has_access("read") or self._revisit_contact_hidden_ids():
+            return False
+        file = customer.sudo()
         return bool(
             user.has_group(CUSTODIAN_GROUP)
-            or customer.sudo().revisit_user_id == user
+            or user.has_group("revisit_management.group_revisit_manager")
+            or file.revisit_user_id == user
+            or file.revisit_department_id.manager_id.user_id == user
             or self.env["revisit.visit"].search_count(
-                [("partner_id", "=", customer.id)], limit=1
+                [
+                    ("partner_id", "=", customer.id),
+                    ("user_id", "=", user.id),
+                    ("create_uid", "!=", user.id),
+                ],
+                limit=1,
             )
         )
 

@@ -144,6 +144,8 @@ class RevisitArchiveDestruction(models.Model):
         )
 
     def action_submit(self):
+        # who may write the draft submits it
+        self.check_access("write")
         for destruction in self:
             if destruction.state != "draft":
                 raise UserError(self.env._("Only a draft is submitted."))

@@ -160,6 +160,18 @@ class RevisitArchiveRequest(models.Model):
     def _head_user(self):
         return self.sudo().department_id.manager_id.user_id
 
+    def _check_not_own(self):
+        """Nobody signs, approves or refuses their own request."""
+        own = self.filtered(lambda r: r.user_id == self.env.user)
+        if own and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Nobody signs or approves their own archive request: "
+                    "%(request)s is yours.",
+                    request=own[0].display_name,
+                )
+            )
+
     def _check_state(self, state):
         if any(request.state != state for request in self):
             raise UserError(
@@ -192,9 +204,11 @@ class RevisitArchiveRequest(models.Model):
         """The requester's department head signs; a revisit manager signs for
         a department without a head."""
         self._check_state("to_sign")
+        self._check_not_own()
         user = self.env.user
         for request in self:
-            head = request._head_user()
+            # a head's own request is signed by a revisit manager
+            head = request._head_user() - request.user_id
             if not (head == user or (not head and user.has_group(MANAGER_GROUP))):
                 raise AccessError(
                     self.env._(
@@ -219,6 +233,7 @@ class RevisitArchiveRequest(models.Model):
 
     def action_approve(self):
         self._check_state("to_approve")
+        self._check_not_own()
         user = self.env.user
         for request in self:
             if not request._can_approve(user):
@@ -253,6 +268,7 @@ class RevisitArchiveRequest(models.Model):
 
     def action_refuse(self):
         self._check_state("to_approve")
+        self._check_not_own()
         for request in self:
             if not request._can_approve(self.env.user):
                 raise AccessError(self.env._("You may not refuse this request."))

@@ -110,6 +110,8 @@ class RevisitCustomerReport(models.Model):
                     )
 
     def action_submit(self):
+        # who may write the draft submits it
+        self.check_access("write")
         for report in self:
             if report.state != "draft":
                 raise UserError(self.env._("Only a draft report is submitted."))

@@ -29,6 +29,8 @@ SHARED_OUTCOME_FIELDS = [
 ]
 # the customer's contact data copied onto the ticket
 PARTNER_COPIES = ("partner_email",)
+# the complaint's internal handling: its customer (portal) never reads it
+INTERNAL = "base.group_user"
 # outcome of the complaint workflow: written by its actions only
 OUTCOME_FIELDS = (
     "complaint_escalated",
@@ -38,6 +40,7 @@ OUTCOME_FIELDS = (
     "promise_reminded",
     "promise_escalated",
     "investigation_escalated",
+    "duplicate_marked_id",
 )
 
 
@@ -69,6 +72,7 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="General complaints go to the team's complaint assistant, important ones "
         "to the department head, major ones to the company manager.",
+        groups=INTERNAL,
     )
     complaint_validity = fields.Selection(
         VALIDITIES,
@@ -86,6 +90,7 @@ class HelpdeskTicket(models.Model):
         "hr.department",
         tracking=True,
         check_company=True,
+        groups=INTERNAL,
     )
     responsible_user_id = fields.Many2one(
         "res.users",
@@ -97,10 +102,11 @@ class HelpdeskTicket(models.Model):
         index=True,
         domain=[("share", "=", False)],
         help="Set from the severity and the team's complaint routing.",
+        groups=INTERNAL,
     )
-    cause_analysis = fields.Text(copy=False)
-    corrective_action = fields.Text(copy=False)
-    preventive_action = fields.Text(copy=False)
+    cause_analysis = fields.Text(copy=False, groups=INTERNAL)
+    corrective_action = fields.Text(copy=False, groups=INTERNAL)
+    preventive_action = fields.Text(copy=False, groups=INTERNAL)
     complaint_reply = fields.Html(
         string="Reply Letter",
         copy=False,
@@ -129,18 +135,23 @@ class HelpdeskTicket(models.Model):
         help="A reported problem is investigated and verified the day it is "
         "received (the company's calendar day): the complaint is judged valid or "
         "invalid by then, else it is escalated.",
+        groups=INTERNAL,
     )
-    investigation_escalated = fields.Boolean(copy=False, readonly=True)
+    investigation_escalated = fields.Boolean(copy=False, readonly=True, groups=INTERNAL)
     complaint_action_ids = fields.One2many(
         "revisit.complaint.action",
         "ticket_id",
         string="Corrective and Preventive Actions",
+        groups=INTERNAL,
     )
     promise_reminder_date = fields.Date(
-        compute="_compute_promise_reminder_date", store=True, index=True
+        compute="_compute_promise_reminder_date",
+        store=True,
+        index=True,
+        groups=INTERNAL,
     )
-    promise_reminded = fields.Boolean(copy=False, readonly=True)
-    promise_escalated = fields.Boolean(copy=False, readonly=True)
+    promise_reminded = fields.Boolean(copy=False, readonly=True, groups=INTERNAL)
+    promise_escalated = fields.Boolean(copy=False, readonly=True, groups=INTERNAL)
     is_anonymous = fields.Boolean(
         string="Anonymous",
         help="The complainant left no name: no follow-up visit.",
@@ -155,6 +166,16 @@ class HelpdeskTicket(models.Model):
         readonly=False,
         string="Original Complaint",
         help="Same customer, same issue: counted once and closed with this ticket.",
+    )
+    duplicate_marked_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Duplicate Confirmed of",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="base.group_user",
+        help="The original this complaint was linked to by the duplicate "
+        "proposal: only such duplicates share the original's outcome.",
     )
     possible_duplicate_id = fields.Many2one(
         "helpdesk.ticket",
@@ -177,20 +198,27 @@ class HelpdeskTicket(models.Model):
         compute="_compute_awaiting_revisit",
         store=True,
         help="A follow-up visit of this complaint is still to be made.",
+        groups=INTERNAL,
     )
     customer_satisfied = fields.Boolean(
         tracking=True,
         copy=False,
         help="The last follow-up visit found the customer satisfied.",
+        groups=INTERNAL,
     )
     complaint_escalated = fields.Boolean(
         string="Closed as Escalated",
         tracking=True,
         copy=False,
         help="The manager closed the complaint although the customer is not satisfied.",
+        groups=INTERNAL,
     )
     reopen_count = fields.Integer(
-        string="Reopened", copy=False, readonly=True, help="Times a visit reopened it."
+        string="Reopened",
+        copy=False,
+        readonly=True,
+        help="Times a visit reopened it.",
+        groups=INTERNAL,
     )
     first_reply_date = fields.Datetime(
         string="Replied to Customer on",
@@ -206,6 +234,7 @@ class HelpdeskTicket(models.Model):
         copy=False,
         index="btree_not_null",
         check_company=True,
+        groups=INTERNAL,
     )
 
     # Duplicate proposals and repeat-complaint statistics look complaints up by
@@ -734,7 +763,10 @@ class HelpdeskTicket(models.Model):
             visitor = ticket._complaint_visitor()
             if visitor:
                 visits.filtered(lambda v, u=visitor: v.user_id != u).user_id = visitor
-            visits.ticket_id = ticket
+            # sudo: the complaint's own follow-up visits, planned just above
+            visits.sudo().write(
+                {"ticket_id": ticket.id, "followup_ticket_id": ticket.id}
+            )
             if visits:
                 ticket.message_post(
                     body=ticket._revisit_env()._(
@@ -781,7 +813,13 @@ class HelpdeskTicket(models.Model):
     def _complaint_close_duplicates(self):
         """Duplicates share the outcome of their original and close with it."""
         for ticket in self:
-            duplicates = ticket.duplicate_ids.filtered(lambda t: not t.stage_id.closed)
+            # only the duplicates the proposal linked: a ticket somebody
+            # pointed at this one does not receive its analysis
+            duplicates = ticket.duplicate_ids.filtered(
+                lambda t, ticket=ticket: (
+                    not t.stage_id.closed and t.duplicate_marked_id == ticket
+                )
+            )
             for duplicate in duplicates:
                 stages = duplicate.team_id._get_applicable_stages()
                 stage = (
@@ -874,6 +912,8 @@ class HelpdeskTicket(models.Model):
                     self.env._("No earlier complaint of this customer looks alike.")
                 )
             ticket.duplicate_of_id = original
+            # sudo: the link the workflow made, after the user linked it above
+            ticket.sudo().duplicate_marked_id = original
         return True
 
     # ------------------------------------------------------------------

@@ -1,11 +1,16 @@
 from odoo import fields, models
-from odoo.addons.revisit_management.models.revisit_visit import CLOSED_FROZEN_FIELDS
+from odoo.addons.revisit_management.models.revisit_visit import (
+    CLOSED_FROZEN_FIELDS,
+    WORKFLOW_FIELDS,
+)
 from odoo.addons.revisit_management.models.revisit_visit_states import OPEN_STATES
 from odoo.tools import plaintext2html
 
 
 class RevisitVisit(models.Model):
     _inherit = "revisit.visit"
+    # the complaint whose closing planned the visit: linked by that closing
+    _workflow_fields = (*WORKFLOW_FIELDS, "followup_ticket_id")
     # the complaint a closed visit followed up is an appraisal input too
     _workflow_frozen_fields = {
         state: (*CLOSED_FROZEN_FIELDS, "ticket_id")
@@ -24,6 +29,15 @@ class RevisitVisit(models.Model):
     raised_ticket_ids = fields.One2many(
         "helpdesk.ticket", "origin_visit_id", string="Complaints Raised"
     )
+    followup_ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Follow-up of Complaint",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The complaint whose closing planned this visit: only its outcome "
+        "satisfies or reopens that complaint.",
+    )
 
     def action_done(self):
         res = super().action_done()
@@ -40,8 +54,17 @@ class RevisitVisit(models.Model):
         return super()._create_next_visits(kind)
 
     def _complaint_apply_outcome(self):
-        for visit in self.filtered(lambda v: v.ticket_id and v.state == "done"):
-            visit.ticket_id.sudo()._complaint_apply_visit_outcome(visit)
+        # only the follow-up visits the complaint planned act on it: a
+        # complaint typed into a visit's ticket_id is not satisfied nor
+        # reopened by that visit
+        for visit in self.sudo().filtered(
+            lambda v: (
+                v.state == "done"
+                and v.followup_ticket_id
+                and v.followup_ticket_id == v.ticket_id
+            )
+        ):
+            visit.followup_ticket_id._complaint_apply_visit_outcome(visit)
 
     def action_create_complaint(self):
         """Turn the problem raised on this visit into a complaint ticket."""

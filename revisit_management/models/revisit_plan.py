@@ -287,6 +287,14 @@ class RevisitPlan(models.Model):
         self.check_access("write")
         self._check_state(["submitted"])
         for plan in self:
+            if not self.env.su and self.env.user in (plan.user_id | plan.create_uid):
+                raise UserError(
+                    self.env._(
+                        "Nobody approves their own plan: %(plan)s is yours, the "
+                        "department head or a revisit manager approves it.",
+                        plan=plan.name,
+                    )
+                )
             if not plan._can_approve():
                 raise UserError(
                     self.env._(

@@ -3,6 +3,7 @@ import re
 from datetime import datetime, time, timedelta
 
 import pytz
+from markupsafe import Markup
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -759,6 +760,9 @@ class RevisitVisit(models.Model):
         activity_type = self.env.ref(ACTIVITY_XMLID, raise_if_not_found=False)
         if not activity_type or not self:
             return
+        # sudo below: only the assignee's activity of visits the caller reads,
+        # brought in step with the visits themselves
+        self.check_access("read")
         Activity = self.env["mail.activity"].sudo()
         existing = {}
         for activity in Activity.search(
@@ -1157,6 +1161,14 @@ class RevisitVisit(models.Model):
             raise AccessError(self.env._("Only supervisors review visits."))
         self.check_access("write")
         for visit in self:
+            if visit.user_id == self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Nobody reviews their own visit: another supervisor "
+                        "reviews %(visit)s.",
+                        visit=visit.display_name,
+                    )
+                )
             if not visit.review_comment:
                 raise UserError(
                     self.env._(
@@ -1228,19 +1240,39 @@ class RevisitVisit(models.Model):
                 timedelta(days=visit.company_id.revisit_survey_valid_days)
             )
             if visit.method == "sms":
-                visit._send_survey_sms()
+                messages = visit._send_survey_sms()
             else:
-                template.send_mail(
+                mail_id = template.send_mail(
                     visit.id, email_layout_xmlid="mail.mail_notification_light"
                 )
+                messages = self.env["mail.mail"].sudo().browse(mail_id).mail_message_id
+            visit._mask_survey_token(messages)
         return True
+
+    def _mask_survey_token(self, messages):
+        """The questionnaire link is the customer's: whoever holds it answers
+        as the customer. The SMS or e-mail sent keeps it; the copy in the
+        visit's chatter, which the staff read, shows it masked.
+
+        Sudo: the messages the sending just posted on this visit (the caller
+        passed ``_check_open``), only their body, only the token."""
+        self.ensure_one()
+        token = self.sudo().survey_user_input_id.access_token
+        if not token:
+            return
+        for message in messages.sudo():
+            if message.model != self._name or message.res_id != self.id:
+                continue
+            body = message.body or ""
+            if token in body:
+                message.write({"body": Markup(str(body).replace(token, "********"))})
 
     def _send_survey_sms(self):
         """Text the questionnaire link through Odoo's SMS (its configured
         provider). The SMS is queued for the SMS scheduled action; a failure
         shows on the visit (chatter and banner) to be fixed and resent."""
         self.ensure_one()
-        self._message_sms(
+        return self._message_sms(
             self.env._(
                 "%(company)s: how satisfied are you with our service? Please "
                 "answer here: %(url)s",

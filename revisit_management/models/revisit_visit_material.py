@@ -113,6 +113,15 @@ class RevisitVisitMaterial(models.Model):
                 self.env._("Only a supervisor approves keeping revisit material.")
             )
         self._check_out()
+        own = self.filtered(lambda m: m.sudo().visit_id.user_id == self.env.user)
+        if own:
+            raise UserError(
+                self.env._(
+                    "Nobody approves keeping the material of their own visit: "
+                    "%(material)s is yours, another supervisor approves it.",
+                    material=own[0].name,
+                )
+            )
         self.sudo().write(
             {
                 "state": "kept",

@@ -414,7 +414,7 @@ class TestRulesStats(RevisitCase):
         campaign.action_draw_sample()
         self.assertEqual(campaign.line_ids.partner_id, residents)
         campaign.action_submit()
-        campaign.action_approve()
+        campaign.with_user(self.head).action_approve()  # not its author
         visits = campaign.visit_ids
         self.assertEqual(len(visits), 6)
         self.assertEqual(set(visits.mapped("method")), {"survey"})
@@ -437,7 +437,7 @@ class TestRulesStats(RevisitCase):
         campaign = self.campaign(sample_rate=100)
         campaign.action_draw_sample()
         campaign.action_submit()
-        campaign.action_approve()
+        campaign.with_user(self.head).action_approve()
         campaign.action_send_surveys()
         self.answer(campaign.visit_ids[0], 1)
         action = campaign.action_print_summary()
@@ -461,7 +461,7 @@ class TestRulesStats(RevisitCase):
         campaign = self.campaign(repeat_months=12, sample_rate=10)
         campaign.action_draw_sample()
         campaign.action_submit()
-        campaign.action_approve()
+        campaign.with_user(self.head).action_approve()
         # a year later, Shanghai's 7 January 2031 (still the 6th in UTC)
         with freeze_time("2031-01-06 17:00:00"):
             self.run_cron("ir_cron_revisit_repeat_campaigns")
@@ -482,7 +482,7 @@ class TestRulesStats(RevisitCase):
         other = self.campaign(repeat_months=12, name="Other")
         other.action_draw_sample()
         other.action_submit()
-        other.action_approve()
+        other.with_user(self.head).action_approve()
         with freeze_time("2031-01-06 15:00:00"):
             self.run_cron("ir_cron_revisit_repeat_campaigns")
         self.assertFalse(other.next_plan_id)

@@ -14,12 +14,8 @@ registry.category("web_tour.tours").add("revisit_appraisal_tour", {
             run: "click",
         },
         {
-            trigger: '.dropdown-item[data-menu-xmlid="revisit_appraisal.revisit_appraisal_run_wizard_menu"]',
-            run: "click",
-        },
-        {
-            content: "Run the appraisal of last month (the wizard's default)",
-            trigger: '.modal button[name="action_run"]',
+            content: "Last month was run: open the appraisals",
+            trigger: '.dropdown-item[data-menu-xmlid="revisit_appraisal.revisit_appraisal_menu_appraisals"]',
             run: "click",
         },
         {
