@@ -26,6 +26,8 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
+from .trust_roles import ROLE_GROUPS
+
 _logger = logging.getLogger(__name__)
 
 REFUSED = (AccessError, MissingError, UserError, ValidationError)
@@ -71,6 +73,7 @@ ROLES = {
     "cf_hr": "HR appraisal",
     "cf_hrofficer": "HR officer",
     "cf_custodian": "archive custodian",
+    "cf_exec": "executive director",
     "cf_agent": "helpdesk agent",
     "cf_sales": "salesperson",
     "cf_portal": "portal",
@@ -129,23 +132,20 @@ class TestTrustConfidentiality(HttpCase):
                 )
             return record
 
-        user_g = "revisit_management.group_revisit_user"
-        sup_g = "revisit_management.group_revisit_supervisor"
-        man_g = "revisit_management.group_revisit_manager"
-        user("cf_owner", user_g, cls.dept1)
-        user("cf_staff", user_g, cls.dept1)
-        user("cf_member", sup_g, cls.dept1)
-        user("cf_head1", sup_g, cls.dept1)
-        user("cf_head2", sup_g, cls.dept2)
-        user("cf_manager", man_g)
-        user("cf_hr", "revisit_appraisal.group_revisit_appraisal_hr")
-        user("cf_hrofficer", "hr.group_hr_user")
-        user(
-            "cf_custodian", "revisit_archive.group_revisit_archive_custodian", cls.dept1
-        )
-        user("cf_agent", "helpdesk_mgmt.group_helpdesk_user")
-        user("cf_sales", "sales_team.group_sale_salesman,base.group_partner_manager")
-        user("cf_other", man_g, cls.dept_b, company=cls.company_b)
+        role = ROLE_GROUPS
+        user("cf_owner", role["staff"], cls.dept1)
+        user("cf_staff", role["staff"], cls.dept1)
+        user("cf_member", role["supervisor member"], cls.dept1)
+        user("cf_head1", role["department head"], cls.dept1)
+        user("cf_head2", role["department head"], cls.dept2)
+        user("cf_manager", role["manager"])
+        user("cf_hr", role["HR appraisal"])
+        user("cf_hrofficer", role["HR officer"])
+        user("cf_custodian", role["archive custodian"], cls.dept1)
+        user("cf_exec", role["executive director"])
+        user("cf_agent", role["helpdesk agent"])
+        user("cf_sales", role["salesperson"])
+        user("cf_other", role["second company"], cls.dept_b, company=cls.company_b)
         cls.dept1.manager_id = cls.employees["cf_head1"]
         cls.dept2.manager_id = cls.employees["cf_head2"]
         u = cls.users

@@ -35,6 +35,8 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
+from .trust_roles import ROLE_GROUPS
+
 _logger = logging.getLogger(__name__)
 
 REFUSED = (AccessError, MissingError, UserError, ValidationError)
@@ -56,19 +58,22 @@ NOISE_TABLES = {
     "mail_followers_mail_message_subtype_rel",
 }
 PASSWORD = "Tm-Pw-2026-%s"
-ROLES = {
-    "tm_staff": "staff",
-    "tm_member": "supervisor member",
-    "tm_head": "department head",
-    "tm_manager": "manager",
-    "tm_hr": "HR appraisal",
-    "tm_hr_officer": "HR officer",
-    "tm_custodian": "archive custodian",
-    "tm_agent": "helpdesk agent",
-    "tm_sales": "salesperson",
-    "tm_portal": "portal",
-    "tm_other": "second company",
+# the login acting as each role of tests/trust_roles.py
+LOGINS = {
+    "staff": "tm_staff",
+    "supervisor member": "tm_member",
+    "department head": "tm_head",
+    "manager": "tm_manager",
+    "HR appraisal": "tm_hr",
+    "HR officer": "tm_hr_officer",
+    "archive custodian": "tm_custodian",
+    "executive director": "tm_exec",
+    "helpdesk agent": "tm_agent",
+    "salesperson": "tm_sales",
+    "portal": "tm_portal",
+    "second company": "tm_other",
 }
+ROLES = {LOGINS[role]: role for role in ROLE_GROUPS}
 
 
 def public_methods(env):
@@ -114,17 +119,9 @@ class TestTrustMethods(HttpCase):
         cls.users = {}
         cls.employees = {}
         groups = {
-            "tm_staff": "revisit_management.group_revisit_user",
-            "tm_member": "revisit_management.group_revisit_supervisor",
-            "tm_head": "revisit_management.group_revisit_supervisor",
-            "tm_manager": "revisit_management.group_revisit_manager",
-            "tm_hr": "revisit_appraisal.group_revisit_appraisal_hr",
-            "tm_hr_officer": "hr.group_hr_user",
-            "tm_custodian": "revisit_archive.group_revisit_archive_custodian",
-            "tm_agent": "helpdesk_mgmt.group_helpdesk_user",
-            "tm_sales": "base.group_partner_manager,sales_team.group_sale_salesman",
-            "tm_other": "revisit_appraisal.group_revisit_appraisal_hr,"
-            "revisit_management.group_revisit_manager",
+            login: ROLE_GROUPS[role]
+            for login, role in ROLES.items()
+            if login != "tm_portal"
         }
         for login, group in groups.items():
             home = company_b if login == "tm_other" else company

@@ -35,6 +35,8 @@ from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import SQL
 
+from .trust_roles import ROLE_GROUPS
+
 _logger = logging.getLogger(__name__)
 
 MIXIN = "revisit.workflow.mixin"
@@ -59,35 +61,11 @@ VALUE_TYPES = {
     "many2one",
     "many2many",
 }
-# role: (login, groups, employee in the department, company)
+# role: (login, groups, employee in the department)
+IN_DEPARTMENT = ("staff", "supervisor member", "department head")
 ROLES = {
-    "staff": ("pol_staff", "revisit_management.group_revisit_user", True),
-    "supervisor": ("pol_member", "revisit_management.group_revisit_supervisor", True),
-    "head": ("pol_head", "revisit_management.group_revisit_supervisor", True),
-    "manager": ("pol_manager", "revisit_management.group_revisit_manager", False),
-    "hr appraisal": (
-        "pol_hr",
-        "revisit_appraisal.group_revisit_appraisal_hr",
-        False,
-    ),
-    "hr officer": ("pol_hrofficer", "hr.group_hr_user", False),
-    "custodian": (
-        "pol_custodian",
-        "revisit_archive.group_revisit_archive_custodian",
-        False,
-    ),
-    "helpdesk agent": ("pol_agent", "helpdesk_mgmt.group_helpdesk_user", False),
-    "salesperson": (
-        "pol_sales",
-        "base.group_user,base.group_partner_manager",
-        False,
-    ),
-    "portal": ("pol_portal", "base.group_portal", False),
-    "other company": (
-        "pol_other",
-        "revisit_management.group_revisit_manager",
-        False,
-    ),
+    role: (f"pol_{role.lower().replace(' ', '_')}", groups, role in IN_DEPARTMENT)
+    for role, groups in ROLE_GROUPS.items()
 }
 # sampled over HTTP for each model and role: attempts of each kind
 HTTP_PER_KIND = 1
@@ -117,7 +95,7 @@ class TestTrustPolicy(HttpCase):
         cls.users = {}
         cls.employees = {}
         for role, (login, groups, in_dept) in ROLES.items():
-            company = cls.company_b if role == "other company" else cls.company
+            company = cls.company_b if role == "second company" else cls.company
             user = new_test_user(
                 env,
                 login,
@@ -136,7 +114,7 @@ class TestTrustPolicy(HttpCase):
                         "company_id": company.id,
                     }
                 )
-        cls.dept.manager_id = cls.employees["head"]
+        cls.dept.manager_id = cls.employees["department head"]
         cls.keys = {
             role: env["res.users.apikeys"]
             .with_user(user)
@@ -203,7 +181,7 @@ class TestTrustPolicy(HttpCase):
             "revisit.plan": env["revisit.plan"].create(
                 {
                     "name": "Policy plan",
-                    "user_id": cls.users["supervisor"].id,
+                    "user_id": cls.users["supervisor member"].id,
                     "department_id": cls.dept.id,
                     "date_from": today,
                     "date_to": today,
@@ -223,7 +201,7 @@ class TestTrustPolicy(HttpCase):
                     "criterion_id": criterion.id,
                     "score": 50.0,
                     "date": today,
-                    "checker_id": cls.users["head"].id,
+                    "checker_id": cls.users["department head"].id,
                 }
             ),
             "revisit.appraisal.reward.line": env[
