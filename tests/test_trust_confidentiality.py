@@ -16,8 +16,10 @@ role; leaked must be 0, and the file's people (owner, the file's department
 head, managers) must still read it.
 """
 
+import base64
 import json
 import logging
+import threading
 from collections import Counter
 from datetime import date, datetime, timedelta
 
@@ -219,7 +221,10 @@ class TestTrustConfidentiality(HttpCase):
         # the head of another department put a visit of the file in his department
         cls.v_conf_d2 = visit(cls.conf, u["cf_head2"], cls.dept2)
         cls.v_top = visit(cls.top, u["cf_staff"], cls.dept1)
-        cls.v_acme = visit(cls.acme, u["cf_custodian"], cls.dept1)
+        # a visit of the company with its top-secret contact person
+        cls.v_acme = visit(
+            cls.acme, u["cf_custodian"], cls.dept1, contact_id=cls.top.id
+        )
         # an appointment: its calendar event has the customer as attendee
         cls.conf.write({"revisit_dnd_from": 0.0, "revisit_dnd_to": 0.0})
         cls.v_conf.write(
@@ -279,6 +284,44 @@ class TestTrustConfidentiality(HttpCase):
         request.with_user(u["cf_head1"]).action_sign()
         request.with_user(u["cf_manager"]).action_approve()
         assert request.state == "approved", request.state
+        # documents holding the secret: on the customer (its file) and on a
+        # visit of the file
+        cls.documents = {}
+        for key, secret, records in (
+            ("conf", CONF, (cls.conf, cls.v_conf_d2)),
+            ("top", TOP, (cls.top, cls.v_top)),
+        ):
+            cls.documents[key] = env["ir.attachment"].create(
+                [
+                    {
+                        "name": f"Call notes {secret['phone']}.txt",
+                        "description": f"Write to {secret['email']}",
+                        "raw": f"{secret['street']}\n{secret['email']}".encode(),
+                        "mimetype": "text/plain",
+                        "res_model": record._name,
+                        "res_id": record.id,
+                    }
+                    for record in records
+                ]
+            )
+        # the visit notices: an SMS (its number kept on the notification and
+        # the SMS) and an e-mail (its address on the outgoing mail)
+        cls.v_conf._send_notice_sms()
+        cls.v_top._send_notice_sms()
+        env.ref("revisit_management.mail_template_revisit_plan_notice").send_mail_batch(
+            cls.v_conf_done.ids
+        )
+        # a monthly customer information report naming the customer
+        cls.customer_report = env["revisit.customer.report"].create(
+            {
+                "name": "Confid customer report",
+                "department_id": cls.dept1.id,
+                "user_id": u["cf_head1"].id,
+                "date": today,
+                "partner_ids": [(6, 0, (cls.conf | cls.top).ids)],
+            }
+        )
+        env.flush_all()
         cls.keys = {
             login: env["res.users.apikeys"]
             .with_user(record)
@@ -547,6 +590,8 @@ class TestTrustConfidentiality(HttpCase):
             None,
             "text",
         )
+        yield from self.document_probes(login, key, target)
+        yield from self.notice_probes(login, key, target)
         for model, fname in (
             ("calendar.event", "partner_ids"),
             ("calendar.attendee", "partner_id"),
@@ -563,6 +608,107 @@ class TestTrustConfidentiality(HttpCase):
                 {"show_email": True},
                 "text",
             )
+
+    def hidden_visits(self, login, target):
+        """The target's visits `login` may not read."""
+        visits = (
+            self.env["revisit.visit"]
+            .with_context(active_test=False)
+            .search([("partner_id", "=", target.id)])
+        )
+        readable = visits.with_user(self.users[login])._filtered_access("read")
+        return (visits - readable).ids
+
+    def document_probes(self, login, key, target):
+        """ir.attachment: the documents of the customer's file and of its
+        visits the user may not read (name, description, content, index)."""
+        secret = CONF if key == "conf" else TOP
+        fields = [*self.readable_fields(login, "ir.attachment"), "datas"]
+        hidden = {
+            PARTNER: [target.id],
+            "revisit.visit": self.hidden_visits(login, target),
+        }
+        searched = {
+            "index_content": secret["street"],
+            "name": secret["phone"],
+            "description": secret["email"],
+        }
+        for model, ids in hidden.items():
+            domain = [("res_model", "=", model), ("res_id", "in", ids)]
+            yield (
+                "attachment",
+                "ir.attachment",
+                "search_read",
+                (),
+                {"domain": domain, "fields": fields},
+                None,
+                "text",
+            )
+            for fname, value in searched.items():
+                yield (
+                    "attachment",
+                    "ir.attachment",
+                    "search_count",
+                    (),
+                    {"domain": [*domain, (fname, "ilike", value)]},
+                    None,
+                    "rows",
+                )
+        documents = self.documents[key].filtered(
+            lambda d: d.res_id in hidden.get(d.res_model, ())
+        )
+        yield (
+            "attachment",
+            "ir.attachment",
+            "read",
+            (documents.ids,),
+            {"fields": fields},
+            None,
+            "text",
+        )
+
+    def notice_probes(self, login, key, target):
+        """The visit notices kept by the chatter: SMS, outgoing e-mails, their
+        notifications (the number an SMS went to) and the messages."""
+        secret = CONF if key == "conf" else TOP
+        visits = (
+            self.env["revisit.visit"]
+            .with_context(active_test=False)
+            .search([("partner_id", "=", target.id)])
+            .ids
+        )
+        on_visits = [("model", "=", "revisit.visit"), ("res_id", "in", visits)]
+        for model, domain in (
+            ("sms.sms", [("partner_id", "=", target.id)]),
+            ("mail.mail", [("recipient_ids", "in", [target.id])]),
+            ("mail.mail", on_visits),
+            ("mail.notification", [("res_partner_id", "=", target.id)]),
+            ("mail.message", on_visits),
+        ):
+            yield (
+                "sms/mail",
+                model,
+                "search_read",
+                (),
+                {"domain": domain, "fields": self.readable_fields(login, model)},
+                None,
+                "text",
+            )
+        # a search by the number finds no notification of the customer
+        yield (
+            "sms/mail",
+            "mail.notification",
+            "search_count",
+            (),
+            {
+                "domain": [
+                    ("res_partner_id", "=", target.id),
+                    ("sms_number", "ilike", secret["phone"][-4:]),
+                ]
+            },
+            None,
+            "rows",
+        )
 
     def linked_ids(self, model, fname, target):
         """The records of `model` pointing to the target (as the system: the
@@ -589,12 +735,22 @@ class TestTrustConfidentiality(HttpCase):
             else:
                 found = [r[0] if isinstance(r, (list, tuple)) else r for r in result]
             return target.id in found
-        text = json.dumps(result, default=str)
+        text = self.answer_text(result)
         return any(secret in text for secret in SECRETS[key])
+
+    @staticmethod
+    def answer_text(result):
+        """An answer as text, a document's content (base64) decoded."""
+        text = json.dumps(result, default=str)
+        rows = result if isinstance(result, list) else []
+        for row in rows:
+            if isinstance(row, dict) and isinstance(row.get("datas"), (str, bytes)):
+                text += base64.b64decode(row["datas"]).decode(errors="replace")
+        return text
 
     def excerpt(self, key, result):
         """Where the secret shows in an answer."""
-        text = json.dumps(result, default=str)
+        text = self.answer_text(result)
         for secret in SECRETS[key]:
             if secret in text:
                 at = text.index(secret)
@@ -630,7 +786,7 @@ class TestTrustConfidentiality(HttpCase):
                         transport, login, model, method, args, kwargs, ctx
                     )
                     leak = not refused and self.leaked(key, target, kind, result)
-                    self.count(channel, transport, role, leak)
+                    self.count(channel, transport, role, leak, refused)
                     tried[channel] += 1
                     if leak:
                         breaches.append(
@@ -640,7 +796,7 @@ class TestTrustConfidentiality(HttpCase):
                 if transport == "orm" and login != "cf_portal":
                     store = self.chatter(login, target)
                     leak = self.leaked(key, target, "text", store)
-                    self.count("mail", transport, role, leak)
+                    self.count("mail", transport, role, leak, False)
                     if leak:
                         breaches.append(
                             f"{login} {key} chatter: {self.excerpt(key, store)}"
@@ -655,9 +811,12 @@ class TestTrustConfidentiality(HttpCase):
         self.assertGreaterEqual(total, 500)
         self.assertEqual(breaches, [], "\n".join(breaches))
 
-    def count(self, channel, transport, role, leak):
+    def count(self, channel, transport, role, leak, refused):
+        """Count an attempt: refused (an access error or an error page),
+        leaked, or answered without the secret."""
         self.stats["attempts", channel, transport, role] += 1
-        self.stats["leaked" if leak else "refused", channel, transport, role] += 1
+        self.stats["refused", channel, transport, role] += bool(refused)
+        self.stats["leaked", channel, transport, role] += bool(leak)
 
     def test_probe_orm(self):
         self.run_probes("orm")
@@ -667,6 +826,275 @@ class TestTrustConfidentiality(HttpCase):
 
     def test_probe_json2(self):
         self.run_probes("json2")
+
+    # ---------------------------------------- documents rendered for a user
+    def our_reports(self):
+        """Every QWeb report of our addons, with the records of each target it
+        prints (the records of its model pointing to the customer)."""
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "ir.actions.report"), ("module", "=like", "revisit%")]
+        )
+        reports = self.env["ir.actions.report"].browse(data.mapped("res_id"))
+        result = []
+        for report in reports.sorted("report_name"):
+            Model = self.env[report.model].with_context(active_test=False)
+            links = [
+                name
+                for name, field in Model._fields.items()
+                if field.type in ("many2one", "many2many")
+                and field.comodel_name == PARTNER
+                and field.store
+            ]
+            for key, target in (("conf", self.conf), ("top", self.top)):
+                records = Model.browse()
+                for name in links:
+                    records |= Model.search([(name, "in", target.ids)])
+                result.append((report, key, records))
+        return result
+
+    def check_document(self, channel, transport, login, key, refused, text, breaches):
+        """Count a rendered document: a leak when the secret shows in it for a
+        user outside the file."""
+        leak = not refused and any(secret in text for secret in SECRETS[key])
+        self.count(channel, transport, ROLES[login], leak, refused)
+        if leak:
+            breaches.append(
+                f"{transport} {login} {key} {channel}: {self.excerpt(key, text)}"
+            )
+        return leak
+
+    def test_probe_reports(self):
+        """Every report of our addons printed as every role, in the ORM and
+        over /report/html, on the records of the customer: refused to who may
+        not read them, without the contact data for who reads the record but
+        not the file; the file's people read the contact data in it."""
+        breaches = []
+        reports = self.our_reports()
+        self.assertTrue(any(records for _report, _key, records in reports))
+        for login in ROLES:
+            self.authenticate(login, f"{login}-Pw-2026")
+            env = self.env(user=self.users[login])
+            for report, key, records in reports:
+                # each record alone (one refused record refuses a batch)
+                for record in records:
+                    try:
+                        with self.env.cr.savepoint():
+                            html, _kind = env["ir.actions.report"]._render_qweb_html(
+                                report.report_name, record.ids
+                            )
+                        refused, text = False, html.decode()
+                    except REFUSED:
+                        refused, text = True, ""
+                    response = self.url_open(
+                        f"/report/html/{report.report_name}/{record.id}"
+                    )
+                    if login in ALLOWED[key]:
+                        if report.report_name.endswith("visit_record"):
+                            # the positive side: the file's people print it whole
+                            phone = (CONF if key == "conf" else TOP)["phone"]
+                            self.assertIn(phone, text, (login, record))
+                            self.assertIn(phone, response.text, (login, record))
+                        continue
+                    self.check_document(
+                        "report", "orm", login, key, refused, text, breaches
+                    )
+                    self.check_document(
+                        "report",
+                        "http",
+                        login,
+                        key,
+                        response.status_code != 200,
+                        response.text,
+                        breaches,
+                    )
+        _logger.info("report probes: %s", sorted({r.report_name for r, *_ in reports}))
+        self.assertEqual(breaches, [], "\n".join(breaches))
+
+    def thread_routes(self, key, target):
+        """The chatter's HTTP routes on the customer and on its visits."""
+        visits = (
+            self.env["revisit.visit"]
+            .with_context(active_test=False)
+            .search([("partner_id", "=", target.id)])
+        )
+        threads = [(PARTNER, target.id)] + [("revisit.visit", v) for v in visits.ids]
+        request_list = [
+            "activities",
+            "attachments",
+            "contact_fields",
+            "display_name",
+            "followers",
+            "scheduledMessages",
+            "suggestedRecipients",
+        ]
+        for model, res_id in threads:
+            thread = {"thread_model": model, "thread_id": res_id}
+            yield (
+                "/mail/data",
+                model,
+                {
+                    "fetch_params": [
+                        ["mail.thread", dict(thread, request_list=request_list)]
+                    ]
+                },
+            )
+            yield (
+                "/mail/thread/messages",
+                model,
+                dict(thread, fetch_params={"limit": 100}),
+            )
+            yield (
+                "/mail/thread/recipients/get_suggested_recipients",
+                model,
+                dict(thread, partner_ids=[]),
+            )
+
+    def test_probe_chatter_routes(self):
+        """The chatter over HTTP (thread data, messages, suggested recipients)
+        on the customer and its visits, as every internal role."""
+        breaches = []
+        attempts = 0
+        for login in ROLES:
+            if login == "cf_portal":
+                continue
+            self.authenticate(login, f"{login}-Pw-2026")
+            for key, target in (("conf", self.conf), ("top", self.top)):
+                for route, model, params in self.thread_routes(key, target):
+                    try:
+                        answer = self.make_jsonrpc_request(route, params)
+                        refused = False
+                    except JsonRpcException as error:
+                        name = str(error).rsplit(".", 1)[-1]
+                        if name == "ValueError":
+                            # a route on a thread the user may not read gets
+                            # an empty thread (not a singleton): refused too
+                            thread = self.env[model].browse(params["thread_id"])
+                            self.assertFalse(
+                                thread.with_user(self.users[login]).has_access("read"),
+                                (login, route, model),
+                            )
+                        else:
+                            self.assertIn(name, REFUSED_NAMES, route)
+                        refused, answer = True, None
+                    attempts += 1
+                    if login in ALLOWED[key]:
+                        if (key, route, model) == (
+                            "conf",
+                            "/mail/thread/messages",
+                            PARTNER,
+                        ):
+                            # positive: the file's people read the tracked phone
+                            self.assertIn(
+                                CONF["phone"], json.dumps(answer, default=str), login
+                            )
+                        continue
+                    self.check_document(
+                        "chatter",
+                        "http",
+                        login,
+                        key,
+                        refused,
+                        json.dumps(answer, default=str),
+                        breaches,
+                    )
+        _logger.info("chatter route probes: %d attempts", attempts)
+        self.assertEqual(breaches, [], "\n".join(breaches))
+
+    def test_probe_digest(self):
+        """The periodic digest with every KPI of our addons, rendered for every
+        role: the e-mail shows no contact data of the customer."""
+        Digest = self.env["digest.digest"]
+        ours = [
+            name
+            for name, field in Digest._fields.items()
+            if name.startswith("kpi_")
+            and field.type == "boolean"
+            and (field._module or "").startswith("revisit")
+        ]
+        self.assertGreaterEqual(len(ours), 12, ours)
+        digest = Digest.create(
+            dict.fromkeys(ours, True)
+            | {"name": "Confid digest", "periodicity": "daily"}
+        )
+        breaches = []
+        bodies = {}
+        for login, user in self.users.items():
+            mails = self.env["mail.mail"].sudo().search([])
+            digest._action_send_to_user(user, consume_tips=False)
+            mail = self.env["mail.mail"].sudo().search([]) - mails
+            self.assertEqual(len(mail), 1, login)
+            bodies[login] = str(mail.body_html)
+            for key in ("conf", "top"):
+                if login not in ALLOWED[key]:
+                    self.check_document(
+                        "digest", "orm", login, key, False, bodies[login], breaches
+                    )
+        # positive: revisit staff get the revisit figures, the others do not
+        label = Digest._fields["kpi_revisit_visit_done"].string
+        self.assertIn(label, bodies["cf_manager"])
+        self.assertNotIn(label, bodies["cf_sales"])
+        self.assertEqual(breaches, [], "\n".join(breaches))
+
+    def portal_urls(self):
+        """The /my pages of our addons and of the helpdesk portal: the pages
+        without argument, and those of one record id with each complaint."""
+        tickets = (self.ticket | self.ticket_top).ids
+        urls = set()
+        # the routing map is read as a request would (for the test's database)
+        thread = threading.current_thread()
+        thread.dbname = self.env.cr.dbname
+        try:
+            rules = list(self.env["ir.http"].routing_map().iter_rules())
+        finally:
+            del thread.dbname
+        for rule in rules:
+            module = rule.endpoint.original_endpoint.__module__
+            if not rule.rule.startswith("/my") or not (
+                "helpdesk" in module or ".revisit" in module
+            ):
+                continue
+            args = list(rule.arguments)
+            if not args:
+                urls.add(rule.rule)
+            elif args in (["ticket_id"], ["id"]) and "<int:" in rule.rule:
+                for ticket_id in tickets:
+                    urls.add(rule.rule.split("<")[0] + str(ticket_id))
+        return sorted(urls)
+
+    def test_probe_portal(self):
+        """The portal pages as a portal user who is not the customer: the
+        complaint pages of the customer are refused and no page shows its
+        contact data; the customer's own portal user reads its complaint."""
+        urls = self.portal_urls()
+        self.assertTrue(any("/my/ticket/" in url for url in urls), urls)
+        breaches = []
+        self.authenticate("cf_portal", "cf_portal-Pw-2026")
+        for url in urls:
+            response = self.url_open(url, allow_redirects=False)
+            for key in ("conf", "top"):
+                self.check_document(
+                    "portal",
+                    "http",
+                    "cf_portal",
+                    key,
+                    response.status_code != 200,
+                    response.text,
+                    breaches,
+                )
+        _logger.info("portal probes: %s", urls)
+        self.assertEqual(breaches, [], "\n".join(breaches))
+        # positive: the customer as a portal user reads its own complaint
+        new_test_user(
+            self.env,
+            "cf_customer",
+            groups="base.group_portal",
+            password="cf_customer-Pw-2026",
+            partner_id=self.conf.id,
+        )
+        self.authenticate("cf_customer", "cf_customer-Pw-2026")
+        response = self.url_open(f"/my/ticket/{self.ticket.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.ticket.name, response.text)
 
     # ------------------------------------------------------ the file's people
     def test_files_people_read_the_contact_data(self):
@@ -829,6 +1257,96 @@ class TestTrustConfidentiality(HttpCase):
         own.invalidate_recordset()
         self.assertFalse(own.last_visit_feedback)
         self.assertFalse(own.last_visit_date)
+
+    def test_visit_record_report_prints_no_hidden_phone(self):
+        """The assignee of a visit of a company prints the visit without the
+        phone of its top-secret contact person; the file's owner prints it."""
+        Report = self.env["ir.actions.report"]
+        name = "revisit_management.report_revisit_visit_record"
+        html, _kind = Report.with_user(self.users["cf_custodian"])._render_qweb_html(
+            name, self.v_acme.ids
+        )
+        self.assertIn(self.v_acme.name, html.decode())
+        self.assertNotIn(TOP["phone"], html.decode())
+        html, _kind = Report.with_user(self.users["cf_owner"])._render_qweb_html(
+            name, self.v_acme.ids
+        )
+        self.assertIn(TOP["phone"], html.decode())
+
+    def test_visit_shows_no_number_of_a_hidden_contact(self):
+        """A visit of a company read by its department does not show the
+        number of its top-secret contact person (phone to call, calendar
+        title); the file's owner sees it."""
+        fields = ["contact_phone", "calendar_title"]
+        values = self.as_user("cf_member", self.v_acme).read(fields)[0]
+        self.assertNotIn(TOP["phone"], json.dumps(values))
+        owner = self.as_user("cf_owner", self.v_acme).read(fields)[0]
+        self.assertEqual(owner["contact_phone"], TOP["phone"])
+
+    def test_chatter_of_a_received_email_shows_no_address(self):
+        """The chatter of a complaint shows the e-mail the confidential
+        customer sent without its address to the helpdesk agent; with it to
+        a manager of the file."""
+        domain = [("model", "=", "helpdesk.ticket"), ("res_id", "=", self.ticket.id)]
+        for login, shown in (("cf_agent", False), ("cf_manager", True)):
+            messages = self.as_user(login, self.env["mail.message"]).search(domain)
+            self.assertTrue(messages, login)
+            store = json.dumps(Store().add(messages).get_result(), default=str)
+            self.assertEqual(CONF["email"] in store, shown, login)
+
+    def test_appointment_event_has_no_hidden_number(self):
+        """The calendar event of an appointment with a confidential customer
+        says where (the agreed place), not the customer's number: its
+        attendee, the assignee, may be outside the file."""
+        event = self.as_user("cf_staff", self.calendar_event)
+        self.assertEqual(event.read(["location"])[0]["location"], "Clinic")
+
+    def test_sms_number_of_a_notification_hidden(self):
+        """The notification of a visit notice SMS does not show (nor find by)
+        the number it went to outside the file."""
+        domain = [("res_partner_id", "=", self.conf.id), ("sms_number", "!=", False)]
+        self.assertTrue(self.env["mail.notification"].search_count(domain))
+        Notification = self.as_user("cf_sales", self.env["mail.notification"])
+        rows = Notification.search_read(
+            [("res_partner_id", "=", self.conf.id)], ["sms_number"]
+        )
+        self.assertTrue(rows)
+        self.assertFalse(any(row["sms_number"] for row in rows), rows)
+        self.assertFalse(Notification.search([("sms_number", "like", "7777 0001")]))
+        owner = self.as_user("cf_owner", self.env["mail.notification"])
+        self.assertTrue(owner.search_read(domain, ["sms_number"])[0]["sms_number"])
+
+    def test_documents_of_a_confidential_file_refused(self):
+        """A document filed on a confidential customer is read by the file's
+        people only: not found, not read by the others."""
+        document = self.documents["conf"].filtered(lambda d: d.res_model == PARTNER)
+        Attachment = self.as_user("cf_sales", self.env["ir.attachment"])
+        self.assertFalse(
+            Attachment.search(
+                [("res_model", "=", PARTNER), ("res_id", "=", self.conf.id)]
+            )
+        )
+        self.assertFalse(Attachment.search([("id", "=", document.id)]))
+        with self.assertRaises(AccessError):
+            Attachment.browse(document.id).read(["name"])
+        owner = self.as_user("cf_owner", document)
+        self.assertIn(CONF["street"], owner.raw.decode())
+
+    def test_suggested_recipients_show_no_hidden_email(self):
+        """The chatter of a confidential customer suggests it as a recipient
+        without its e-mail to users outside the file; with it to its owner."""
+        sales = self.as_user("cf_sales", self.conf)
+        suggested = {
+            r["partner_id"]: r
+            for r in sales._message_get_suggested_recipients(reply_discussion=True)
+        }
+        self.assertIn(self.conf.id, suggested)
+        self.assertFalse(suggested[self.conf.id]["email"])
+        owner = self.as_user("cf_owner", self.conf)
+        self.assertIn(
+            CONF["email"],
+            json.dumps(owner._message_get_suggested_recipients(reply_discussion=True)),
+        )
 
     def test_department_head_visit_opens_no_file(self):
         """The head of another department who got a visit of the file in his

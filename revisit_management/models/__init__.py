@@ -5,10 +5,13 @@ from . import revisit_company_lang_mixin  # isort: skip
 from . import revisit_workflow_mixin  # isort: skip
 from . import res_company  # isort: skip
 from . import (
+    base,
     calendar_attendee,
     digest_digest,
+    ir_attachment,
     mail_followers,
     mail_message,
+    mail_notification,
     mail_tracking_value,
     res_config_settings,
     res_partner,

@@ -363,6 +363,7 @@ class RevisitVisit(models.Model):
                 and fields.Datetime.to_datetime(visit.scheduled_date)
             )
 
+    @api.depends_context("uid")
     @api.depends("partner_id", "method", "appointment_place", "contact_phone", "name")
     def _compute_calendar_title(self):
         for visit in self:
@@ -382,6 +383,9 @@ class RevisitVisit(models.Model):
         if self.method in ("onsite", "video"):
             if self.appointment_place or self.method == "video":
                 return self.appointment_place or ""
+            # not the address of a customer whose contact data the user may not read
+            if self.partner_id._revisit_contact_hidden_ids():
+                return ""
             address = self.partner_id._display_address(without_company=True)
             return ", ".join(
                 line.strip() for line in address.splitlines() if line.strip()
@@ -390,13 +394,20 @@ class RevisitVisit(models.Model):
             return self.contact_phone or ""
         return ""
 
+    @api.depends_context("uid")
     @api.depends(
         "partner_id.phone", "contact_id.phone", "contact_id.parent_id", "partner_id"
     )
     def _compute_contact_phone(self):
+        """Not the number of a customer (or contact person) whose contact data
+        the user may not read."""
+        partners = self.contact_id | self.partner_id
+        hidden = partners._revisit_contact_hidden_ids()
         for visit in self:
             numbers = []
             for partner in (visit.contact_id, visit.partner_id):
+                if partner.id in hidden:
+                    continue
                 # mobile first where an installed addon gives partners one
                 if "mobile" in partner._fields:
                     numbers.append(partner.mobile)
@@ -889,12 +900,21 @@ class RevisitVisit(models.Model):
                 )
         for visit in self:
             start = visit.appointment_datetime
+            protected = (
+                visit.partner_id.revisit_effective_confidentiality in PROTECTED_LEVELS
+            )
             # private, with a neutral title: only its attendees (the assignee
-            # and the customer) read where to go and why
+            # and the customer) read where to go and why; not the address or
+            # number of a confidential customer (the assignee may be outside
+            # its file)
             values = {
                 "name": self.env._("Revisit %(visit)s", visit=visit.name),
                 "privacy": "private",
-                "location": visit._revisit_place(),
+                "location": (
+                    visit.appointment_place or ""
+                    if protected
+                    else visit._revisit_place()
+                ),
                 "description": visit.purpose and plaintext2html(visit.purpose),
                 "start": start,
                 "stop": start + timedelta(hours=visit.duration or 1.0),
@@ -912,10 +932,6 @@ class RevisitVisit(models.Model):
             else:
                 # calendar copies the first attendee's contact details into
                 # the description: not those of a confidential customer
-                protected = (
-                    visit.partner_id.revisit_effective_confidentiality
-                    in PROTECTED_LEVELS
-                )
                 visit.calendar_event_id = (
                     self.env["calendar.event"]
                     .sudo()
