@@ -1,13 +1,15 @@
-# first: the models below inherit it
+# first: the models below inherit the mixins; then res.company, whose columns
+# must exist before res.partner's (a partner default reads the company's), and
+# the files below import res_partner (which registers res.partner's extension)
 from . import revisit_company_lang_mixin  # isort: skip
 from . import revisit_workflow_mixin  # isort: skip
+from . import res_company  # isort: skip
 from . import (
     calendar_attendee,
     digest_digest,
     mail_followers,
     mail_message,
     mail_tracking_value,
-    res_company,
     res_config_settings,
     res_partner,
     revisit_area,
