@@ -94,8 +94,10 @@ class TestRevisitDemo(TransactionCase):
         my_day = self.env.ref("revisit_management.revisit_visit_action_my_day")
         users = self.env["res.users"].search([("share", "=", False)])
         staff = users.filtered(
-            lambda user: user.has_group("revisit_management.group_revisit_user")
-            and not user.has_group("revisit_management.group_revisit_supervisor")
+            lambda user: (
+                user.has_group("revisit_management.group_revisit_user")
+                and not user.has_group("revisit_management.group_revisit_supervisor")
+            )
         )
         self.assertIn(
             self.env.ref("revisit_management.res_users_revisit_property_demo"), staff

@@ -24,12 +24,11 @@ class TestVisitJourneys(RevisitCase):
     # ------------------------------------------------------------------
 
     def test_my_day_is_the_first_entry_of_the_revisits_menu(self):
+        parent = self.env.ref("revisit_management.revisit_menu_visits")
         menus = (
             self.env["ir.ui.menu"]
             .with_user(self.staff)
-            .search(
-                [("parent_id", "=", self.env.ref("revisit_management.revisit_menu_visits").id)]
-            )
+            .search([("parent_id", "=", parent.id)])
         )
         self.assertEqual(
             menus[0], self.env.ref("revisit_management.revisit_visit_menu_my_day")
