@@ -27,6 +27,7 @@ REPORTS = {
     "revisit_appraisal.revisit_appraisal_report_sheet",
     "revisit_appraisal.revisit_appraisal_report_ranking",
     "revisit_management.revisit_visit_report_record",
+    "revisit_management.revisit_visit_report_staff",
     "revisit_management.revisit_visit_report_summary",
     "revisit_archive.action_report_revisit_customer_report",
 }
@@ -126,7 +127,46 @@ class TestPdfReportsInChinese(RevisitAppraisalCommon):
         text = self._pdf_text("revisit_management.revisit_visit_report_record", visit)
         self.assertPrinted(text, ("回访记录表", "王立新", feedback, "128.50"))
         text = self._pdf_text("revisit_management.revisit_visit_report_summary", visit)
-        self.assertPrinted(text, ("回访报告", "满意度分布", "100.0 %"))
+        self.assertPrinted(text, ("回访统计表", "满意度分布", "100.0 %"))
+        self.assertNotIn("回访报告", text)
+
+    def test_staff_visit_report(self):
+        """The staff's report of their day's visits, in Chinese."""
+        customer = self.env["res.partner"].create({"name": "王立新"})
+        visit = self._visit(
+            self.employee_user,
+            6,
+            partner_id=customer.id,
+            purpose="术后第三天回访",
+            feedback="伤口恢复良好。",
+            problem="候诊等待太久。",
+            satisfaction=4,
+        )
+        text = self._pdf_text(
+            "revisit_management.revisit_visit_report_staff", visit, self.employee_user
+        )
+        self.assertPrinted(
+            text,
+            (
+                "回访报告",
+                "回访专员",
+                self.employee_user.name,
+                # the visit day, in Chinese's date format
+                date(2024, 5, 6).strftime(
+                    self.env["res.lang"]._lang_get("zh_CN").date_format
+                ),
+                "王立新",
+                "术后第三天回访",
+                "已完成",
+                "伤口恢复良好。",
+                "4/5",  # pdftotext reads "4 / 5" without its spaces
+                "候诊等待太久。",
+                "电话",
+                "客户签名",
+                "主管",
+            ),
+        )
+        self.assertNotIn("满意度分布", text)
 
     def test_customer_report(self):
         report = self.env["revisit.customer.report"].create(

@@ -584,7 +584,7 @@ class RevisitPlan(models.Model):
         return True
 
     def action_print_summary(self):
-        """The campaign's summary report: the Visit Report of its visits."""
+        """The campaign's summary report: the Visit Statistics of its visits."""
         self.ensure_one()
         visits = self.visit_ids.filtered(lambda v: v.state != "cancelled")
         if not visits:

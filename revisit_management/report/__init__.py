@@ -1,6 +1,7 @@
 from . import (
     revisit_problem_report,
     revisit_visit_report,
+    revisit_visit_staff_report,
     revisit_visit_summary,
     revisit_visit_xlsx,
 )

@@ -2,10 +2,10 @@ from odoo import api, models
 
 
 class ReportRevisitVisitSummary(models.AbstractModel):
-    """Visit report (回访报告表): the rates of a set of visits and their list."""
+    """Visit statistics (回访统计表): the rates of a set of visits and their list."""
 
     _name = "report.revisit_management.report_revisit_visit_summary"
-    _description = "Revisit Visit Report"
+    _description = "Revisit Visit Statistics"
 
     @api.model
     def _get_report_values(self, docids, data=None):

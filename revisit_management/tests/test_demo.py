@@ -88,6 +88,25 @@ class TestRevisitDemo(TransactionCase):
         self.assertEqual([row["user_id"] for row in own["per_user"]], [staff.id])
         self.assertGreaterEqual(own["done"], 10)
 
+    def test_demo_staff_land_on_their_day(self):
+        """Every demo user who does revisits but supervises none logs in on
+        My Day; supervisors and managers keep their own landing."""
+        my_day = self.env.ref("revisit_management.revisit_visit_action_my_day")
+        users = self.env["res.users"].search([("share", "=", False)])
+        staff = users.filtered(
+            lambda user: (
+                user.has_group("revisit_management.group_revisit_user")
+                and not user.has_group("revisit_management.group_revisit_supervisor")
+            )
+        )
+        self.assertIn(
+            self.env.ref("revisit_management.res_users_revisit_property_demo"), staff
+        )
+        self.assertGreaterEqual(len(staff), 6)
+        for user in staff:
+            self.assertEqual(user.action_id.id, my_day.id, user.login)
+        self.assertNotIn(my_day.id, (users - staff).action_id.ids)
+
     def test_customers_and_staff_have_chinese_names(self):
         records = self.env["ir.model.data"].search(
             [

@@ -54,12 +54,57 @@ class TestRevisitReports(RevisitCase):
     def test_customer_text_is_escaped(self):
         for ref in (
             "revisit_management.revisit_visit_report_record",
+            "revisit_management.revisit_visit_report_staff",
             "revisit_management.revisit_visit_report_summary",
         ):
             html = self._html(ref, self.done)
             self.assertNotIn("<script>alert", html)
             self.assertNotIn("<b>bold</b>", html)
             self.assertIn("&lt;script&gt;alert", html)
+
+    def test_staff_report_is_one_sheet_per_officer_and_day(self):
+        """The visit report is the staff's account of their day's visits,
+        not the statistics sheet: one sheet per officer and day."""
+        self.done.write(
+            {
+                "purpose": "Check the wound",
+                "problem_category_ids": [
+                    (0, 0, {"name": "Waiting Time"}),
+                ],
+            }
+        )
+        same_day = self.Visit.create(
+            {
+                "partner_id": self.env["res.partner"].create({"name": "Li Ming"}).id,
+                "scheduled_date": self.monday,
+                "user_id": self.staff.id,
+                "method": "onsite",
+            }
+        )
+        visits = self.visits | same_day
+        report = self.env.ref("revisit_management.revisit_visit_report_staff")
+        self.assertFalse(report.group_ids, "every revisit officer prints their own")
+        html = self._html("revisit_management.revisit_visit_report_staff", visits)
+        # staff on the Monday (two visits), staff2 two weeks later
+        self.assertEqual(html.count("o_revisit_staff_report"), 2)
+        self.assertIn(self.staff.name, html)
+        self.assertIn(self.staff2.name, html)
+        for text in ("Wang Fang", "Li Ming", "Check the wound", "Waiting Time"):
+            self.assertIn(text, html)
+        self.assertIn("4 / 5", html)
+        self.assertNotIn("Coverage", html)
+        sheets = self.env[
+            "report.revisit_management.report_revisit_visit_staff"
+        ]._get_report_values(visits.ids)["sheets"]
+        self.assertEqual(
+            [(s["user"], s["day"], s["visits"]) for s in sheets],
+            [
+                (self.staff, self.monday, self.done | same_day),
+                (self.staff2, self.monday + timedelta(days=14), self.todo),
+            ],
+        )
+        statistics = self.env.ref("revisit_management.revisit_visit_report_summary")
+        self.assertEqual(statistics.with_context(lang="en_US").name, "Visit Statistics")
 
     def test_visit_report_shows_the_rates(self):
         html = self._html(

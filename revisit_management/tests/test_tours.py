@@ -192,3 +192,58 @@ class TestRevisitTours(HttpCase):
         self.assertEqual(visit.appointment_datetime, visit.calendar_event_id.start)
         self.assertIn("12 Jiefang Road", visit.calendar_event_id.location)
         self.assertIn("Check the dressing", visit.calendar_event_id.description)
+
+
+@tagged("post_install", "-at_install")
+class TestRevisitMyDayTour(HttpCase):
+    """The staff's landing on a phone is their day's visits."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.staff = new_test_user(
+            cls.env,
+            "tour_day_staff",
+            groups="base.group_user,revisit_management.group_revisit_user",
+        )
+        cls.staff.action_id = cls.env.ref(
+            "revisit_management.revisit_visit_action_my_day"
+        ).id
+        colleague = new_test_user(
+            cls.env,
+            "tour_day_colleague",
+            groups="base.group_user,revisit_management.group_revisit_user",
+        )
+        today = cls.env.company._revisit_today()
+        Visit = cls.env["revisit.visit"]
+
+        def visit(name, user, day, **values):
+            partner = cls.env["res.partner"].create(
+                {"name": name, "phone": "+86 138 0000 1234"}
+            )
+            return Visit.create(
+                {
+                    "partner_id": partner.id,
+                    "user_id": user.id,
+                    "method": "phone",
+                    "scheduled_date": today + timedelta(days=day),
+                    **values,
+                }
+            )
+
+        visit("Day Customer Today", cls.staff, 0)
+        visit("Day Customer Late", cls.staff, -3)
+        visit("Day Customer Tomorrow", cls.staff, 1)
+        visit("Day Customer Colleague", colleague, 0)
+        done = visit("Day Customer Done", cls.staff, 0)
+        done.write({"state": "done", "satisfaction": 5, "done_date": today})
+
+    def test_staff_lands_on_their_day(self):
+        self.start_tour("/odoo", "revisit_my_day_tour", login="tour_day_staff")
+
+    def test_staff_lands_on_their_day_zh_cn(self):
+        use_chinese(self.env, self.staff, http_case=self)
+        self.start_tour("/odoo", "revisit_my_day_tour", login="tour_day_staff")

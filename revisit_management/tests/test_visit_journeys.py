@@ -20,6 +20,31 @@ class TestVisitJourneys(RevisitCase):
     """What the staff and the customers meet on their way through a visit."""
 
     # ------------------------------------------------------------------
+    # The staff's day
+    # ------------------------------------------------------------------
+
+    def test_my_day_is_the_first_entry_of_the_revisits_menu(self):
+        parent = self.env.ref("revisit_management.revisit_menu_visits")
+        menus = (
+            self.env["ir.ui.menu"]
+            .with_user(self.staff)
+            .search([("parent_id", "=", parent.id)])
+        )
+        self.assertEqual(
+            menus[0], self.env.ref("revisit_management.revisit_visit_menu_my_day")
+        )
+        action = self.env.ref("revisit_management.revisit_visit_action_my_day")
+        self.assertEqual(menus[0].action, action)
+        self.assertEqual(action.path, "my-day")
+        self.assertEqual(action.view_mode.split(",")[0], "kanban")
+        # one column of cards: the day's kanban is not grouped by status
+        kanban = self.env["revisit.visit"].get_view(
+            action.view_ids[0].view_id.id, "kanban"
+        )["arch"]
+        self.assertNotIn("default_group_by", kanban)
+        self.assertIn("o_revisit_my_day", kanban)
+
+    # ------------------------------------------------------------------
     # The satisfaction questionnaire
     # ------------------------------------------------------------------
 

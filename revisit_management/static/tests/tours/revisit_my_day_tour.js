@@ -1,0 +1,34 @@
+import { registry } from "@web/core/registry";
+
+/** A revisit officer logs in on a phone and lands on their day: their open
+ * visits due today or overdue, one column of cards, nobody else's. */
+registry.category("web_tour.tours").add("revisit_my_day_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "The home action is My Day: one column of cards, not grouped",
+            trigger: ".o_kanban_view.o_revisit_my_day .o_kanban_renderer:not(.o_kanban_grouped)",
+        },
+        {
+            content: "Today's visit is there, with the number to call",
+            trigger: '.o_revisit_my_day .o_kanban_record:contains("Day Customer Today") .o_revisit_kanban_phone a[href^="tel:"]',
+        },
+        {
+            content: "The overdue visit is there too",
+            trigger: '.o_revisit_my_day .o_kanban_record:contains("Day Customer Late")',
+        },
+        {
+            content: "Nothing due later, done, or assigned to somebody else",
+            trigger: '.o_revisit_my_day:not(:has(.o_kanban_record:contains("Day Customer Tomorrow"))):not(:has(.o_kanban_record:contains("Day Customer Done"))):not(:has(.o_kanban_record:contains("Day Customer Colleague")))',
+        },
+        {
+            content: "Open today's visit",
+            trigger: '.o_revisit_my_day .o_kanban_record:contains("Day Customer Today")',
+            run: "click",
+        },
+        {
+            content: "Its form opens",
+            trigger: '.o_form_view .o_field_widget[name="partner_id"]',
+        },
+    ],
+});
