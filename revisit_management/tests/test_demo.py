@@ -119,6 +119,7 @@ class TestRevisitDemo(TransactionCase):
             self.assertFalse(re.search("[A-Za-z]", name), row.complete_name)
 
 
+@tagged("post_install", "-at_install")
 class TestChineseDemoCompany(TransactionCase):
     """The demo company is made Chinese: Shanghai's address, time zone and the
     yuan, its users on Shanghai's time."""

@@ -1,5 +1,3 @@
-from datetime import date
-
 from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase
 from odoo.tools import mute_logger
@@ -11,9 +9,10 @@ class TestEngineConcurrency(TransactionCase):
 
     def test_two_workers_create_one_visit(self):
         registry = self.registry
-        today = date.today()
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
+            # the company's day, as the scheduled action passes it
+            today = env.company._revisit_today()
             partner_id = (
                 env["res.partner"]
                 .create(
