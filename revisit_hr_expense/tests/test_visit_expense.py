@@ -127,10 +127,31 @@ class TestVisitExpense(RevisitCase):
         with self.assertRaisesRegex(UserError, "cost"):
             visit.with_user(self.staff).action_create_expense()
 
-    def test_cost_entered_after_completion_is_claimed_by_the_button(self):
-        visit = self._complete(self.visit(department_id=self.department.id))
-        as_staff = visit.with_user(self.staff)
-        as_staff.cost = 60
+    def test_cost_without_expense_is_claimed_by_the_button(self):
+        # the cost is recorded with the outcome (a closed visit's cost is an
+        # appraisal input, frozen): an assignee who had no employee when the
+        # visit closed claims it once they have one
+        claimer = new_test_user(
+            self.env,
+            "rv_claimer",
+            groups="base.group_user,revisit_management.group_revisit_user",
+        )
+        visit = self._complete(
+            self.visit(user_id=claimer.id, department_id=self.department.id),
+            60,
+            user=claimer,
+        )
+        self.assertFalse(self._expenses(visit))
+        self.env["hr.employee"].create(
+            {
+                "name": "Claimer",
+                "user_id": claimer.id,
+                "department_id": self.department.id,
+            }
+        )
+        as_staff = visit.with_user(claimer)
+        with self.assertRaisesRegex(UserError, "is closed"):
+            as_staff.cost = 80
         action = as_staff.action_create_expense()
         expense = self._expenses(visit)
         self.assertEqual(expense.state, "submitted")
