@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -217,7 +217,11 @@ class TestRevisitMyDayTour(HttpCase):
             "tour_day_colleague",
             groups="base.group_user,revisit_management.group_revisit_user",
         )
-        today = cls.env.company._revisit_today()
+        # the browser's "today" is its own clock's day (UTC here), the
+        # company's may already be the next one (23:50 UTC in Shanghai):
+        # today's visits fall on the earlier day, tomorrow's after the later
+        today = min(cls.env.company._revisit_today(), date.today())
+        later = max(cls.env.company._revisit_today(), date.today())
         Visit = cls.env["revisit.visit"]
 
         def visit(name, user, day, **values):
@@ -236,7 +240,7 @@ class TestRevisitMyDayTour(HttpCase):
 
         visit("Day Customer Today", cls.staff, 0)
         visit("Day Customer Late", cls.staff, -3)
-        visit("Day Customer Tomorrow", cls.staff, 1)
+        visit("Day Customer Tomorrow", cls.staff, (later - today).days + 1)
         visit("Day Customer Colleague", colleague, 0)
         done = visit("Day Customer Done", cls.staff, 0)
         done.write({"state": "done", "satisfaction": 5, "done_date": today})
