@@ -646,13 +646,9 @@ class Bench:
         """The scheduled action calling one of the method names."""
         Cron = env["ir.cron"].with_context(active_test=False)
         for method in methods:
-            if hasattr(env[VISIT_MODEL], method):
-                cron = Cron.search(
-                    [("model_id.model", "=", VISIT_MODEL), ("code", "ilike", method)],
-                    limit=1,
-                )
-                if cron:
-                    return cron
+            cron = Cron.search([("code", "ilike", f"model.{method}(")], limit=1)
+            if cron:
+                return cron
         raise NotImplementedYet(f"scheduled action calling {' or '.join(methods)}")
 
     def run_cron(self, methods, label):

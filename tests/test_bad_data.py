@@ -66,10 +66,7 @@ class TestBadDataInBatches(TransactionCase):
     def _cron(self, *methods):
         Cron = self.env["ir.cron"].with_context(active_test=False)
         for method in methods:
-            cron = Cron.search(
-                [("model_id.model", "=", "revisit.visit"), ("code", "ilike", method)],
-                limit=1,
-            )
+            cron = Cron.search([("code", "ilike", f"model.{method}(")], limit=1)
             if cron:
                 return cron
         self.fail(f"no scheduled action calls {' or '.join(methods)}")

@@ -306,8 +306,8 @@ class TestTrustConfidentiality(HttpCase):
             )
         # the visit notices: an SMS (its number kept on the notification and
         # the SMS) and an e-mail (its address on the outgoing mail)
-        cls.v_conf._send_notice_sms()
-        cls.v_top._send_notice_sms()
+        env["revisit.reminder.manager"]._send_notice_sms(cls.v_conf)
+        env["revisit.reminder.manager"]._send_notice_sms(cls.v_top)
         env.ref("revisit_management.mail_template_revisit_plan_notice").send_mail_batch(
             cls.v_conf_done.ids
         )

@@ -23,29 +23,23 @@ from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
+# the scheduled actions' model and method
 METHODS = {
-    "periodic": ("_cron_generate_periodic_visits",),
-    "remind": ("_cron_remind",),
+    "periodic": ("revisit.planner", "_cron_generate_periodic_visits"),
+    "remind": ("revisit.reminder.manager", "_cron_remind"),
 }
-
-
-def visit_method(env, step):
-    for name in METHODS[step]:
-        if hasattr(env["revisit.visit"], name):
-            return name
-    raise AttributeError(f"revisit.visit has none of {METHODS[step]}")
 
 
 def run_cron(registry, step):
     """Trigger the scheduled action until its progress shows no work left."""
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        method = visit_method(env, step)
+        model, method = METHODS[step]
         cron = (
             env["ir.cron"]
             .with_context(active_test=False)
             .search(
-                [("model_id.model", "=", "revisit.visit"), ("code", "ilike", method)],
+                [("model_id.model", "=", model), ("code", "ilike", method)],
                 limit=1,
             )
         )
@@ -77,7 +71,8 @@ def run_step(registry, step):
             ids = [int(i) for i in step.split(":", 1)[1].split(",")]
             env["revisit.event"].browse(ids)._generate_visits()
         else:
-            getattr(env["revisit.visit"], visit_method(env, step))()
+            model, method = METHODS[step]
+            getattr(env[model], method)()
         cr.commit()
 
 

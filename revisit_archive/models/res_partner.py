@@ -214,7 +214,6 @@ class ResPartner(models.Model):
     def _cron_verify_files(self):
         """Remind the revisit owner (else the custodian) of each customer file
         due for its monthly verification, the company's calendar day."""
-        Visit = self.env["revisit.visit"]
         for company in self.env["res.company"].search([]):
             today = company._revisit_today()
             custodian = company._revisit_archive_custodian()
@@ -238,5 +237,5 @@ class ResPartner(models.Model):
                         )
                 super().write({"revisit_verify_reminded": True})
 
-            if not Visit._cron_batches(domain, remind, model=self):
+            if not self.env["revisit.cron"]._batches(self, domain, remind):
                 return

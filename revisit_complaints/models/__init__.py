@@ -7,6 +7,7 @@ from . import (
     res_partner,
     revisit_complaint_action,
     revisit_event,
+    revisit_planner,
     revisit_rule,
     revisit_visit,
 )

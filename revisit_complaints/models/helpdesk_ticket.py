@@ -994,24 +994,16 @@ class HelpdeskTicket(models.Model):
         )
 
     @api.model
-    def _cron_complaint_investigation(self, batch_size=200):
+    def _cron_complaint_investigation(self, batch_size=None):
         """Escalate complaints not investigated on the day they came in."""
-        domain = self._complaint_investigation_domain()
-        tickets = self.search(
-            domain, limit=batch_size, order="id"
-        ).try_lock_for_update()
-        for ticket in tickets:
-            try:
-                with self.env.cr.savepoint():
-                    ticket._complaint_investigation_escalate()
-            except Exception:
-                _logger.exception(
-                    "Complaint %s: investigation escalation failed", ticket.id
-                )
-        # flag every locked ticket, failed ones too: never twice
-        tickets.write({"investigation_escalated": True})
-        self.env["ir.cron"]._commit_progress(
-            len(tickets), remaining=self.search_count(domain)
+
+        def escalate(tickets):
+            for ticket in tickets:
+                ticket._complaint_investigation_escalate()
+            tickets.write({"investigation_escalated": True})
+
+        self.env["revisit.cron"]._batches(
+            self, self._complaint_investigation_domain(), escalate, batch_size
         )
 
     def _complaint_investigation_escalate(self):
@@ -1075,38 +1067,23 @@ class HelpdeskTicket(models.Model):
         )
 
     @api.model
-    def _cron_complaint_promises(self, batch_size=200):
+    def _cron_complaint_promises(self, batch_size=None):
         """Remind handlers before the promised reply date, escalate after it."""
         remind_domain, escalate_domain = self._complaint_promise_domains()
-        processed = 0
-        for domain, method in (
-            (remind_domain, "_complaint_promise_remind"),
-            (escalate_domain, "_complaint_promise_escalate"),
+        for domain, method, flag in (
+            (remind_domain, "_complaint_promise_remind", "promise_reminded"),
+            (escalate_domain, "_complaint_promise_escalate", "promise_escalated"),
         ):
-            tickets = self.search(
-                domain, limit=batch_size, order="id"
-            ).try_lock_for_update()
-            for ticket in tickets:
-                try:
-                    with self.env.cr.savepoint():
-                        getattr(ticket, method)()
-                except Exception:
-                    _logger.exception(
-                        "Complaint %s: promise follow-up failed", ticket.id
-                    )
-            # Flag every locked ticket, failed ones too: the cron never repeats itself.
-            tickets.write(
-                {
-                    "promise_reminded"
-                    if method == "_complaint_promise_remind"
-                    else "promise_escalated": True
-                }
-            )
-            processed += len(tickets)
-        remaining = self.search_count(remind_domain) + self.search_count(
-            escalate_domain
-        )
-        self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
+
+            def follow_up(tickets, method=method, flag=flag):
+                for ticket in tickets:
+                    getattr(ticket, method)()
+                tickets.write({flag: True})
+
+            if not self.env["revisit.cron"]._batches(
+                self, domain, follow_up, batch_size
+            ):
+                return
 
     def _complaint_promise_remind(self):
         handler = self.user_id or self.responsible_user_id

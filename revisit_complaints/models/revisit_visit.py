@@ -44,15 +44,6 @@ class RevisitVisit(models.Model):
         self._complaint_apply_outcome()
         return res
 
-    def _create_next_visits(self, kind):
-        """Complaint visits are followed up by the complaint: a dissatisfied
-        customer reopens it, and closing it again plans the next visit."""
-        if kind == "followup":
-            return super(
-                RevisitVisit, self.filtered(lambda v: not v.ticket_id)
-            )._create_next_visits(kind)
-        return super()._create_next_visits(kind)
-
     def _complaint_apply_outcome(self):
         # only the follow-up visits the complaint planned act on it: a
         # complaint typed into a visit's ticket_id is not satisfied nor

@@ -155,9 +155,8 @@ class RevisitEvent(models.Model):
         """
         if not self:
             return self.env["revisit.visit"]
-        Visit = self.env["revisit.visit"].sudo()
         # events another worker is generating are left to it
-        events = Visit._try_lock(self.sudo())
+        events = self.env["revisit.cron"]._try_lock(self.sudo())
         rules = (
             self.env["revisit.rule"]
             .sudo()

@@ -53,7 +53,6 @@ class RevisitFestival(models.Model):
         A festival is in the job's domain from its preparation day (the rule's
         days before) to its day while it has no plan; preparing the plan takes
         it out, so a run cut short goes on where it stopped."""
-        Visit = self.env["revisit.visit"]
         Festival = self.sudo()
         for rule in (
             self.env["revisit.rule"].sudo().search([("trigger", "=", "festival")])
@@ -65,11 +64,11 @@ class RevisitFestival(models.Model):
                 ("date", ">=", today),
                 ("date", "<=", today + timedelta(days=rule.festival_lead_days)),
             ]
-            done = Visit._cron_batches(
+            done = self.env["revisit.cron"]._batches(
+                Festival,
                 domain,
                 lambda festivals, t=today: festivals._prepare_plan(t),
                 batch_size,
-                model=Festival,
             )
             if not done:
                 return

@@ -431,10 +431,10 @@ class RevisitPlan(models.Model):
         department headed by a revisit supervisor a draft plan for the quarter
         and its head an activity to draw it up. A department that has its plan
         of the quarter drops out of the job's domain."""
-        Visit = self.env["revisit.visit"]
+        Cron = self.env["revisit.cron"]
         Department = self.env["hr.department"].sudo()
         supervisors = self.env.ref(SUPERVISOR_GROUP).sudo().all_user_ids
-        for company in Visit._cron_companies().filtered("revisit_quarter_plans"):
+        for company in Cron._companies().filtered("revisit_quarter_plans"):
             today = company._revisit_today()
             start = date_utils.start_of(today, "quarter")
             if (today - start).days >= QUARTER_PROMPT_DAYS:
@@ -454,12 +454,12 @@ class RevisitPlan(models.Model):
                     ("id", "not in", planned.department_id.ids),
                 ]
             )
-            if not Visit._cron_batches(
+            if not Cron._batches(
+                Department,
                 domain,
                 lambda departments, c=company, s=start, e=end: self._prompt_plans(
                     departments, c, s, e
                 ),
-                model=Department,
                 lock=False,
             ):
                 return
@@ -599,8 +599,8 @@ class RevisitPlan(models.Model):
         comes (in the company's calendar): a draft with a new sample, and an
         activity for its supervisor. A campaign with its next one drops out of
         the job's domain."""
-        Visit = self.env["revisit.visit"]
-        for company in Visit._cron_companies():
+        Cron = self.env["revisit.cron"]
+        for company in Cron._companies():
             today = company._revisit_today()
             domain = [
                 ("company_id", "=", company.id),
@@ -609,10 +609,10 @@ class RevisitPlan(models.Model):
                 ("next_plan_id", "=", False),
                 ("state", "not in", ("draft", "cancelled")),
             ]
-            if not Visit._cron_batches(
+            if not Cron._batches(
+                self.sudo(),
                 domain,
                 lambda plans, t=today: plans._repeat_campaign(t),
-                model=self.sudo(),
             ):
                 return
 

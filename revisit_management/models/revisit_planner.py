@@ -111,7 +111,7 @@ class RevisitPlanner(models.AbstractModel):
     def _born(self, visits):
         """Followers and creation messages of a batch of new visits, in a few
         queries instead of several per visit."""
-        visits._follow_assignees()
+        self.env["revisit.reminder.manager"]._follow_assignees(visits)
         author = self.env.user.partner_id.id
         for company in visits.company_id:
             mine = visits.filtered(lambda v, c=company: v.company_id == c)
@@ -446,6 +446,111 @@ class RevisitPlanner(models.AbstractModel):
                 user = min(candidates, key=lambda u: (load[u.id], u.id))
                 load[user.id] += 1
                 vals["user_id"] = user.id
+
+    @api.model
+    def _create_next_visits(self, visits, kind):
+        """Retry (next day) or follow-up (after the company's delay) visits,
+        with the window of the visit they follow."""
+        groups = []
+        for visit in visits:
+            today = visit.company_id._revisit_today()
+            if kind == "retry":
+                day = today + timedelta(days=1)
+                purpose = visit._revisit_text(
+                    lambda env, v=visit: env._(
+                        "Retry: %(purpose)s", purpose=v.purpose or ""
+                    )
+                )
+            else:
+                day = today + timedelta(days=visit.company_id.revisit_followup_days)
+                purpose = visit._revisit_text(
+                    lambda env, v=visit: env._("Follow-up of %(visit)s", visit=v.name)
+                )
+            window = (visit.due_date - visit.scheduled_date).days or 3
+            groups.append(
+                [
+                    visit.rule_id._visit_values(
+                        visit.partner_id,
+                        day,
+                        day + timedelta(days=window),
+                        company=visit.company_id,
+                        contact_id=visit.contact_id.id,
+                        event_id=visit.event_id.id,
+                        plan_id=visit.plan_id.id,
+                        parent_visit_id=visit.id,
+                        retry_count=visit.retry_count + 1 if kind == "retry" else 0,
+                        purpose=purpose,
+                        method=self._next_method(visit, kind),
+                        user_id=visit.user_id.id,
+                        department_id=visit.department_id.id,
+                    )
+                ]
+            )
+        return self._create_visits(groups)
+
+    @api.model
+    def _next_method(self, visit, kind):
+        """A retry keeps the method; from the second visit on the follow-up may
+        be a phone call: the visit's choice, else the company's, else the same."""
+        if kind == "retry":
+            return visit.method
+        return (
+            visit.followup_method
+            or visit.company_id.revisit_followup_method
+            or visit.method
+        )
+
+    @api.model
+    def _cron_generate_periodic_visits(self, batch_size=None):
+        """Create the visits due by the customers' value tiers (periodic rules).
+
+        A customer is in the job's domain while their next periodic date
+        (``revisit_periodic_due``, stored) has come; the visit created for
+        them takes them out of it, so a run cut short goes on where it
+        stopped."""
+        Partner = self.env["res.partner"].sudo()
+        rules = self.env["revisit.rule"].sudo().search([("trigger", "=", "periodic")])
+        for rule in rules:
+            today = rule.company_id._revisit_today()
+            domain = [
+                *rule._periodic_tier_domain(rules),
+                ("revisit_periodic_due", "<=", today),
+                ("company_id", "in", [rule.company_id.id, False]),
+                "|",
+                ("email", "!=", False),
+                ("phone", "!=", False),
+            ]
+            done = self.env["revisit.cron"]._batches(
+                Partner,
+                domain,
+                lambda partners, r=rule, t=today: self._generate_periodic(
+                    r, partners, t
+                ),
+                batch_size,
+            )
+            if not done:
+                return
+
+    @api.model
+    def _generate_periodic(self, rule, partners, today):
+        """Create the periodic visit of each customer whose next periodic date
+        has come (none while an open visit exists)."""
+        step = rule.step_ids[:1]
+        window = step.window_days if step else 30
+        groups = [
+            [
+                rule._visit_values(
+                    partner,
+                    today,
+                    today + timedelta(days=window),
+                    step=step,
+                    period_start=partner.revisit_periodic_due,
+                )
+            ]
+            for partner in partners
+            if partner.revisit_periodic_due and partner.revisit_periodic_due <= today
+        ]
+        return self._create_visits(groups)
 
     @api.model
     def _may_read_level(self, user, level, department):

@@ -1,21 +1,18 @@
 import logging
-import re
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytz
 from markupsafe import Markup
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, plaintext2html
 
 from .res_partner import PROTECTED_LEVELS
-from .revisit_planner import CONCURRENCY_ERRORS
 from .revisit_rule import METHODS, VISIT_STATES
 from .revisit_visit_states import (
     OPEN_STATES,
-    overdue_domain,
     overdue_domain_by_company,
 )
 
@@ -67,9 +64,6 @@ CLOSED_FROZEN_FIELDS = (
 )
 ONLINE_METHODS = ("survey", "sms", "email")
 ACTIVITY_XMLID = "revisit_management.mail_activity_type_revisit"
-CRON_BATCH = 500
-# visit reports of visits done longer ago are history: not chased any more
-REPORT_LOOKBACK_DAYS = 30
 # a change of these fields may add, move or remove the assignee's activity
 ACTIVITY_FIELDS = {"state", "user_id", "scheduled_date", "active", "company_id"}
 
@@ -635,33 +629,6 @@ class RevisitVisit(models.Model):
             return True
         return super().message_subscribe(partner_ids, subtype_ids)
 
-    def _follow_assignees(self):
-        """Make the assignees followers of their visits (default subtypes), in
-        a few queries for the whole recordset; followers are kept as they are."""
-        visits = self.sudo().filtered("user_id.partner_id")
-        if not visits:
-            return
-        Followers = self.env["mail.followers"].sudo()
-        followed = {
-            (follower.res_id, follower.partner_id.id)
-            for follower in Followers.search(
-                [("res_model", "=", self._name), ("res_id", "in", visits.ids)]
-            )
-        }
-        subtypes = self.env["mail.message.subtype"].default_subtypes(self._name)[0]
-        Followers.create(
-            [
-                {
-                    "res_model": self._name,
-                    "res_id": visit.id,
-                    "partner_id": visit.user_id.partner_id.id,
-                    "subtype_ids": [(6, 0, subtypes.ids)],
-                }
-                for visit in visits
-                if (visit.id, visit.user_id.partner_id.id) not in followed
-            ]
-        )
-
     def write(self, vals):
         self._check_assignee([vals])
         review_fields = {"review_comment", "reviewer_id", "review_date"}
@@ -762,78 +729,9 @@ class RevisitVisit(models.Model):
         return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
 
     def activity_update(self):
-        """Keep the assignee's one activity of each visit in step with it.
-
-        An open, assigned visit gets its activity once its date comes within
-        the company's reminder horizon; the activity follows the visit's date
-        and assignee, and goes when the visit closes (``action_done`` marks it
-        done first, so that it stays in the history)."""
-        activity_type = self.env.ref(ACTIVITY_XMLID, raise_if_not_found=False)
-        if not activity_type or not self:
-            return
-        # sudo below: only the assignee's activity of visits the caller reads,
-        # brought in step with the visits themselves
-        self.check_access("read")
-        Activity = self.env["mail.activity"].sudo()
-        existing = {}
-        for activity in Activity.search(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "in", self.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
-        ):
-            existing.setdefault(activity.res_id, Activity)
-            existing[activity.res_id] |= activity
-        horizons = {}
-        to_create, to_unlink = [], Activity
-        model_id = self.env["ir.model"]._get_id(self._name)
-        for visit in self:
-            company = visit.company_id
-            if company not in horizons:
-                horizons[company] = company._revisit_today() + timedelta(
-                    days=company.revisit_reminder_days
-                )
-            activities = existing.get(visit.id, Activity)
-            if not (
-                visit.active
-                and visit.state in OPEN_STATES
-                and visit.user_id.active
-                and visit.scheduled_date <= horizons[company]
-            ):
-                to_unlink |= activities
-                continue
-            if not activities:
-                to_create.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": visit.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": visit.user_id.id,
-                        "date_deadline": visit.scheduled_date,
-                        "summary": visit._revisit_text(
-                            lambda env: env._("Revisit the customer")
-                        ),
-                        "automated": True,
-                    }
-                )
-                continue
-            to_unlink |= activities[1:]
-            activity = activities[0]
-            changes = {}
-            if activity.user_id != visit.user_id:
-                changes["user_id"] = visit.user_id.id
-            if activity.date_deadline != visit.scheduled_date:
-                changes["date_deadline"] = visit.scheduled_date
-            if changes:
-                activity.write(changes)
-        if to_unlink:
-            to_unlink.unlink()
-        if to_create:
-            self.browse([vals["res_id"] for vals in to_create])._follow_assignees()
-            Activity.with_context(
-                mail_activity_quick_update=True, revisit_followers_done=True
-            ).create(to_create)
+        """Keep the assignee's one activity of each visit in step with it (the
+        reminder manager's)."""
+        self.env["revisit.reminder.manager"]._activity_update(self)
 
     def mail_allowed_qweb_expressions(self):
         # plain fields of the customer's notice e-mail: rendered without eval
@@ -856,36 +754,6 @@ class RevisitVisit(models.Model):
                         "Visit %(visit)s is already closed.", visit=visit.display_name
                     )
                 )
-
-    def _default_appointment_datetime(self):
-        """The time to propose for an appointment (UTC): the scheduled day,
-        today at the earliest and not on the customer's rest day, at the first
-        hour of the customer's contact hours ("weekdays 9:00-11:00"), else at
-        10:00, outside the customer's do-not-disturb hours."""
-        self.ensure_one()
-        partner = self.partner_id
-        tz = pytz.timezone(partner.tz or self.user_id.tz or "UTC")
-        now = fields.Datetime.now()
-        day = max(self.scheduled_date or now.date(), self.company_id._revisit_today())
-        found = re.search(
-            r"(\d{1,2})\s*(?:[:\uff1a]\s*(\d{2})|点)",
-            partner.revisit_contact_hours or "",
-        )
-        hour = 10.0
-        if found and int(found[1]) < 24 and int(found[2] or 0) < 60:
-            hour = int(found[1]) + int(found[2] or 0) / 60.0
-        hour = next(
-            (h for h in [hour, *range(9, 18)] if not partner._revisit_in_dnd_hours(h)),
-            hour,
-        )
-        rest = partner._revisit_rest_days()
-        for _attempt in range(14):
-            local = datetime.combine(day, time(int(hour), round((hour % 1) * 60)))
-            start = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
-            if start > now and day.isoweekday() not in rest:
-                return start
-            day += timedelta(days=1)
-        return start
 
     def action_appoint(self):
         """Confirm an appointment: the assignee gets it in their calendar."""
@@ -1004,7 +872,9 @@ class RevisitVisit(models.Model):
                     "followup_needed": bool(visit.problem) or visit.satisfaction <= low,
                 }
             )
-        self.filtered("followup_needed")._create_next_visits("followup")
+        self.env["revisit.planner"]._create_next_visits(
+            self.filtered("followup_needed"), "followup"
+        )
         self.filtered("duration_exceeded")._log_long_visit()
         return True
 
@@ -1045,7 +915,7 @@ class RevisitVisit(models.Model):
         retry = self.filtered(
             lambda v: v.retry_count < v.company_id.revisit_retry_count
         )
-        retry._create_next_visits("retry")
+        self.env["revisit.planner"]._create_next_visits(retry, "retry")
         for visit in self - retry:
             visit.message_post(
                 body=self.env._(
@@ -1073,58 +943,6 @@ class RevisitVisit(models.Model):
                 )
         self.sudo().write({"state": "todo"})
         return True
-
-    def _create_next_visits(self, kind):
-        """Retry (next day) or follow-up (after the company's delay) visits,
-        with the window of the visit they follow."""
-        groups = []
-        for visit in self:
-            today = visit.company_id._revisit_today()
-            if kind == "retry":
-                day = today + timedelta(days=1)
-                purpose = visit._revisit_text(
-                    lambda env, v=visit: env._(
-                        "Retry: %(purpose)s", purpose=v.purpose or ""
-                    )
-                )
-            else:
-                day = today + timedelta(days=visit.company_id.revisit_followup_days)
-                purpose = visit._revisit_text(
-                    lambda env, v=visit: env._("Follow-up of %(visit)s", visit=v.name)
-                )
-            window = (visit.due_date - visit.scheduled_date).days or 3
-            groups.append(
-                [
-                    visit.rule_id._visit_values(
-                        visit.partner_id,
-                        day,
-                        day + timedelta(days=window),
-                        company=visit.company_id,
-                        contact_id=visit.contact_id.id,
-                        event_id=visit.event_id.id,
-                        plan_id=visit.plan_id.id,
-                        parent_visit_id=visit.id,
-                        retry_count=visit.retry_count + 1 if kind == "retry" else 0,
-                        purpose=purpose,
-                        method=visit._next_method(kind),
-                        user_id=visit.user_id.id,
-                        department_id=visit.department_id.id,
-                    )
-                ]
-            )
-        return self.env["revisit.planner"]._create_visits(groups)
-
-    def _next_method(self, kind):
-        """A retry keeps the method; from the second visit on the follow-up may
-        be a phone call: the visit's choice, else the company's, else the same."""
-        self.ensure_one()
-        if kind == "retry":
-            return self.method
-        return (
-            self.followup_method
-            or self.company_id.revisit_followup_method
-            or self.method
-        )
 
     def action_submit_report(self):
         """Record the next-day visit report: who submitted it and when."""
@@ -1316,7 +1134,8 @@ class RevisitVisit(models.Model):
                 )
             ):
                 continue
-            visit._schedule_todo(
+            self.env["revisit.reminder.manager"]._schedule_todo(
+                visit,
                 visit.user_id,
                 visit.company_id._revisit_today(),
                 summary,
@@ -1362,505 +1181,3 @@ class RevisitVisit(models.Model):
                         recorded=visit.satisfaction,
                     )
                 )
-
-    # ------------------------------------------------------------------
-    # Scheduled actions
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _try_lock(self, records):
-        """Lock what no other worker holds (others' rows are skipped); a row
-        another worker changed since this transaction began is skipped too."""
-        try:
-            with self.env.cr.savepoint(flush=False):
-                return records.try_lock_for_update(allow_referencing=True)
-        except CONCURRENCY_ERRORS:
-            return records.browse()
-
-    @api.model
-    def _cron_batch_size(self):
-        return int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("revisit_management.cron_batch_size", CRON_BATCH)
-        )
-
-    @api.model
-    def _cron_batches(self, domain, process, batch_size=None, model=None, lock=True):
-        """Run ``process`` on batches of the records matching ``domain`` that
-        this worker can lock, committing progress after each batch.
-
-        ``process`` must make what it handled drop out of ``domain``: a run
-        cut short (time budget, restart, kill) leaves only the rest for the
-        next run. A batch that fails is run again one record at a time: a
-        failing record is logged and skipped, the others are processed.
-        Return False when the run's time budget is spent. Without ``lock``,
-        ``process`` locks what it changes itself."""
-        Model = self if model is None else model
-        batch_size = batch_size or self._cron_batch_size()
-        last_id = 0
-        while True:
-            batch = Model.search(
-                Domain.AND([domain, [("id", ">", last_id)]]),
-                order="id",
-                limit=batch_size,
-            )
-            if not batch:
-                return True
-            last_id = batch[-1].id
-            # a fresh transaction: what other workers committed is seen
-            self.env["ir.cron"]._commit_progress()
-            records = (self._try_lock(batch) if lock else batch).filtered_domain(domain)
-            try:
-                with self.env.cr.savepoint():
-                    process(records)
-            except Exception:
-                _logger.info("Revisit cron: batch failed, processing one by one")
-                for record in records:
-                    try:
-                        with self.env.cr.savepoint():
-                            process(record)
-                    except Exception:
-                        _logger.exception(
-                            "Revisit cron: %s skipped", record.display_name
-                        )
-            remaining = Model.search_count(Domain.AND([domain, [("id", ">", last_id)]]))
-            if not self.env["ir.cron"]._commit_progress(
-                len(records), remaining=remaining
-            ):
-                return False
-
-    @api.model
-    def _cron_companies(self):
-        return self.env["res.company"].sudo().search([])
-
-    @api.model
-    def _cron_generate_periodic_visits(self, batch_size=None):
-        """Create the visits due by the customers' value tiers (periodic rules).
-
-        A customer is in the job's domain while their next periodic date
-        (``revisit_periodic_due``, stored) has come; the visit created for
-        them takes them out of it, so a run cut short goes on where it
-        stopped."""
-        Partner = self.env["res.partner"].sudo()
-        rules = self.env["revisit.rule"].sudo().search([("trigger", "=", "periodic")])
-        for rule in rules:
-            today = rule.company_id._revisit_today()
-            domain = [
-                *rule._periodic_tier_domain(rules),
-                ("revisit_periodic_due", "<=", today),
-                ("company_id", "in", [rule.company_id.id, False]),
-                "|",
-                ("email", "!=", False),
-                ("phone", "!=", False),
-            ]
-            done = self._cron_batches(
-                domain,
-                lambda partners, r=rule, t=today: self._generate_periodic(
-                    r, partners, t
-                ),
-                batch_size,
-                model=Partner,
-            )
-            if not done:
-                return
-
-    @api.model
-    def _generate_periodic(self, rule, partners, today):
-        """Create the periodic visit of each customer whose next periodic date
-        has come (none while an open visit exists)."""
-        step = rule.step_ids[:1]
-        window = step.window_days if step else 30
-        groups = [
-            [
-                rule._visit_values(
-                    partner,
-                    today,
-                    today + timedelta(days=window),
-                    step=step,
-                    period_start=partner.revisit_periodic_due,
-                )
-            ]
-            for partner in partners
-            if partner.revisit_periodic_due and partner.revisit_periodic_due <= today
-        ]
-        return self.env["revisit.planner"]._create_visits(groups)
-
-    @api.model
-    def _cron_remind(self):
-        """Each day, per company: bring the activities of the visits entering
-        the reminder horizon, e-mail the assignees of the visits due today and
-        tomorrow, and tell the customers of approved plans of their visit."""
-        template = self.env.ref("revisit_management.mail_template_revisit_reminder")
-        notice = self.env.ref("revisit_management.mail_template_revisit_plan_notice")
-        activity_type = self.env.ref(ACTIVITY_XMLID)
-        for company in self._cron_companies():
-            today = company._revisit_today()
-            horizon = today + timedelta(days=company.revisit_reminder_days)
-            due = Domain(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", OPEN_STATES),
-                    ("user_id.active", "=", True),
-                    ("scheduled_date", "<=", today + timedelta(days=1)),
-                    ("scheduled_date", ">=", today),
-                    "|",
-                    ("reminder_date", "=", False),
-                    ("reminder_date", "<", today),
-                ]
-            )
-            # assignee by assignee: one e-mail each, whatever their number of
-            # visits; an assignee drops out once their visits are reminded
-            assignees = [
-                user.id for [user] in self.sudo()._read_group(due, ["user_id"])
-            ]
-            if not self._cron_batches(
-                [("id", "in", assignees)],
-                lambda users, d=due, t=today: self._remind_users(users, d, template, t),
-                model=self.env["res.users"].sudo(),
-                lock=False,
-            ):
-                return
-            # visits entering the horizon get their assignee's activity
-            if not self._cron_batches(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", OPEN_STATES),
-                    ("user_id.active", "=", True),
-                    ("scheduled_date", "<=", horizon),
-                    (
-                        "activity_ids",
-                        "not any",
-                        [("activity_type_id", "=", activity_type.id)],
-                    ),
-                ],
-                lambda visits: visits.activity_update(),
-            ):
-                return
-            if not self._cron_batches(
-                self._notice_domain(company, today),
-                lambda visits, t=today: visits._notify_customers(notice, t),
-            ):
-                return
-
-    @api.model
-    def _remind_users(self, users, domain, template, today):
-        """Remind a batch of assignees of their due visits: one search, one
-        rendering of the e-mail for the whole batch."""
-        visits = self.sudo().search(
-            Domain.AND([domain, [("user_id", "in", users.ids)]])
-        )
-        # locked assignee by assignee: a row another worker changed meanwhile
-        # drops that assignee's visits only, not the whole batch's
-        locked = self.browse()
-        for user_visits in visits.grouped("user_id").values():
-            locked |= self._try_lock(user_visits)
-        locked._remind_assignees(template, today)
-
-    def _remind_assignees(self, template, today):
-        """Bring the assignees' activities and send each assignee one e-mail
-        listing their visits among these."""
-        if not self:
-            return
-        self.activity_update()
-        # the e-mails list these visits: read at once, not assignee by assignee
-        self.fetch(["name", "scheduled_date", "purpose", "partner_id"])
-        self.partner_id.fetch(["revisit_contact_hours"])
-        self.partner_id.mapped("display_name")
-        by_user = {
-            user.id: visits.ids for user, visits in self.grouped("user_id").items()
-        }
-        template.with_context(revisit_reminder_visits=by_user).send_mail_batch(
-            list(by_user), email_layout_xmlid="mail.mail_notification_light"
-        )
-        self.sudo().reminder_date = today
-
-    @api.model
-    def _notice_domain(self, company, today):
-        """Open visits of plans and rules that notify, within the company's
-        notice days, whose customer was not told yet and can be reached."""
-        return [
-            ("company_id", "=", company.id),
-            ("state", "in", OPEN_STATES),
-            "|",
-            ("plan_id.notify_customers", "=", True),
-            ("rule_id.notify_customers", "=", True),
-            ("customer_notified_date", "=", False),
-            ("scheduled_date", ">=", today),
-            (
-                "scheduled_date",
-                "<=",
-                today + timedelta(days=company.revisit_notify_days_before),
-            ),
-            "|",
-            ("partner_id.email", "!=", False),
-            ("partner_id.phone", "!=", False),
-        ]
-
-    def _notify_customers(self, template, today):
-        """Tell the customers of their visit, the company's notice days ahead,
-        by their channel: e-mail or SMS, in their language."""
-        by_mail = self.filtered(
-            lambda v: v.partner_id._revisit_notice_channel() == "email"
-        )
-        if by_mail:
-            template.send_mail_batch(by_mail.ids)
-        for visit in self - by_mail:
-            visit._send_notice_sms()
-        self.sudo().customer_notified_date = today
-
-    def _send_notice_sms(self):
-        """Text the customer the day of their visit (queued for Odoo's SMS
-        scheduled action), in the customer's language."""
-        self.ensure_one()
-        lang = self.partner_id.lang or self.company_id._revisit_lang()
-        env = self.with_context(lang=lang).env
-        day = tools.format_date(env, self.scheduled_date, lang_code=lang)
-        self._message_sms(
-            env._(
-                "%(company)s will contact you on %(date)s about your visit. "
-                "If this day does not suit you, please reply.",
-                company=self.company_id.name,
-                date=day,
-            ),
-            partner_ids=self.partner_id.ids,
-            put_in_queue=True,
-        )
-
-    @api.model
-    def _cron_escalate(self):
-        """Escalate each overdue visit once to its department's manager."""
-        for company in self._cron_companies():
-            today = company._revisit_today()
-            domain = Domain.AND(
-                [
-                    [("company_id", "=", company.id)],
-                    overdue_domain(today),
-                    [("escalation_date", "=", False)],
-                ]
-            )
-            if not self._cron_batches(
-                domain, lambda visits, t=today: visits._escalate(t)
-            ):
-                return
-
-    def _escalate(self, today=None):
-        """An activity to the department manager of each overdue visit, when the
-        manager may read the visit; otherwise a note on the visit. ``today`` is
-        the company's calendar day (each visit's own company's when not given)."""
-        activity_type = self.env.ref(
-            "revisit_management.mail_activity_type_revisit_overdue"
-        )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        activities, orphans = [], self.browse()
-        for visit in self:
-            department = visit.department_id or visit.partner_id.revisit_department_id
-            manager = department.manager_id.user_id
-            if not manager.active or not visit.with_user(manager).has_access("read"):
-                orphans |= visit
-                continue
-            activities.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": visit.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": manager.id,
-                    "date_deadline": today or visit.company_id._revisit_today(),
-                    "automated": True,
-                    "summary": visit._revisit_text(
-                        lambda env: env._("Overdue revisit")
-                    ),
-                    "note": plaintext2html(
-                        visit._revisit_text(
-                            lambda env, v=visit: env._(
-                                "%(visit)s for %(customer)s was due on %(date)s.",
-                                visit=v.name,
-                                customer=v.partner_id.display_name,
-                                date=v.due_date,
-                            )
-                        )
-                    ),
-                }
-            )
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(activities)
-        if orphans:
-            body = self._revisit_text(
-                lambda env: env._(
-                    "Overdue, and no department manager who may read it to escalate to."
-                )
-            )
-            orphans._message_log_batch(bodies=dict.fromkeys(orphans.ids, body))
-        if today:
-            self.sudo().escalation_date = today
-        else:
-            for visit in self.sudo():
-                visit.escalation_date = visit.company_id._revisit_today()
-
-    # ------------------------------------------------------------------
-    # Next-day visit reports and promised replies
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _cron_report_reminders(self):
-        """The visit report is due the company's report days after the visit:
-        the assignee is reminded on that day, the department manager told the
-        day after if it is still missing. Visits done before the look-back are
-        history and not chased."""
-        for company in self._cron_companies():
-            today = company._revisit_today()
-            due = today - timedelta(days=company.revisit_report_due_days)
-            base = [
-                ("company_id", "=", company.id),
-                ("state", "=", "done"),
-                ("report_date", "=", False),
-                ("done_date", ">=", today - timedelta(days=REPORT_LOOKBACK_DAYS)),
-            ]
-            if not self._cron_batches(
-                [*base, ("done_date", "<=", due), ("report_reminder_date", "=", False)],
-                lambda visits, t=today: visits._remind_report(t),
-            ):
-                return
-            if not self._cron_batches(
-                [
-                    *base,
-                    ("done_date", "<", due),
-                    ("report_escalation_date", "=", False),
-                ],
-                lambda visits, t=today: visits._escalate_report(t),
-            ):
-                return
-
-    def _remind_report(self, today):
-        for visit in self.filtered("user_id.active"):
-            due = visit.done_date + timedelta(
-                days=visit.company_id.revisit_report_due_days
-            )
-            visit._schedule_todo(
-                visit.user_id,
-                due,
-                visit._revisit_text(lambda env: env._("Write the visit report")),
-                visit._revisit_text(
-                    lambda env, v=visit, d=due: env._(
-                        "The report of %(visit)s (%(customer)s) is due on %(date)s.",
-                        visit=v.name,
-                        customer=v.partner_id.display_name,
-                        date=d,
-                    )
-                ),
-            )
-        self.sudo().report_reminder_date = today
-
-    def _escalate_report(self, today):
-        self._escalate_to_manager(
-            today,
-            lambda env: env._("Missing visit report"),
-            lambda env, v: env._(
-                "%(user)s has not reported on %(visit)s (%(customer)s), done on "
-                "%(date)s.",
-                user=v.user_id.name or "-",
-                visit=v.name,
-                customer=v.partner_id.display_name,
-                date=v.done_date,
-            ),
-        )
-        self.sudo().report_escalation_date = today
-
-    @api.model
-    def _cron_promises(self):
-        """Replies promised to customers: the assignee is reminded the company's
-        days before the promised date, the department manager told once it
-        passed without an answer."""
-        for company in self._cron_companies():
-            today = company._revisit_today()
-            base = [
-                ("company_id", "=", company.id),
-                ("state", "!=", "cancelled"),
-                ("promised_date", "!=", False),
-                ("question_answered_date", "=", False),
-            ]
-            horizon = today + timedelta(days=company.revisit_promise_reminder_days)
-            if not self._cron_batches(
-                [
-                    *base,
-                    ("promise_reminded", "=", False),
-                    ("promised_date", ">=", today),
-                    ("promised_date", "<=", horizon),
-                ],
-                lambda visits: visits._remind_promise(),
-            ):
-                return
-            if not self._cron_batches(
-                [
-                    *base,
-                    ("promise_escalated", "=", False),
-                    ("promised_date", "<", today),
-                ],
-                lambda visits, t=today: visits._escalate_promise(t),
-            ):
-                return
-
-    def _remind_promise(self):
-        for visit in self.filtered("user_id.active"):
-            visit._schedule_todo(
-                visit.user_id,
-                visit.promised_date,
-                visit._revisit_text(
-                    lambda env: env._("Reply promised to the customer")
-                ),
-                visit._revisit_text(
-                    lambda env, v=visit: env._(
-                        "%(customer)s was promised an answer by %(date)s: %(question)s",
-                        customer=v.partner_id.display_name,
-                        date=v.promised_date,
-                        question=v.pending_question or "",
-                    )
-                ),
-            )
-        self.sudo().promise_reminded = True
-
-    def _escalate_promise(self, today):
-        self._escalate_to_manager(
-            today,
-            lambda env: env._("Overdue reply to a customer"),
-            lambda env, v: env._(
-                "%(customer)s was promised an answer by %(date)s and has none yet "
-                "(%(visit)s).",
-                customer=v.partner_id.display_name,
-                date=v.promised_date,
-                visit=v.name,
-            ),
-        )
-        self.sudo().promise_escalated = True
-
-    def _schedule_todo(
-        self, user, deadline, summary, note, xmlid="mail.mail_activity_data_todo"
-    ):
-        self.ensure_one()
-        self.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
-            xmlid,
-            date_deadline=deadline,
-            summary=summary,
-            note=plaintext2html(note),
-            user_id=user.id,
-        )
-
-    def _escalate_to_manager(self, today, summary, note):
-        """A warning activity to the department manager of each visit when the
-        manager may read it, otherwise a note on the visit. ``summary(env)`` and
-        ``note(env, visit)`` write the texts in the company's language."""
-        for visit in self:
-            department = visit.department_id or visit.partner_id.revisit_department_id
-            manager = department.manager_id.user_id
-            text = visit._revisit_text(lambda env, v=visit: note(env, v))
-            if manager.active and visit.with_user(manager).has_access("read"):
-                visit._schedule_todo(
-                    manager,
-                    today,
-                    visit._revisit_text(summary),
-                    text,
-                    xmlid="mail.mail_activity_data_warning",
-                )
-            else:
-                visit._message_log(body=plaintext2html(text))

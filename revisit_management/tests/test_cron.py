@@ -4,7 +4,9 @@ from unittest.mock import patch
 from dateutil.relativedelta import relativedelta
 
 from odoo.addons.revisit_management.models.revisit_planner import RevisitPlanner
-from odoo.addons.revisit_management.models.revisit_visit import RevisitVisit
+from odoo.addons.revisit_management.models.revisit_reminder_manager import (
+    RevisitReminderManager,
+)
 from odoo.tools import mute_logger
 
 from .common import RevisitCase, use_chinese
@@ -84,7 +86,7 @@ class TestCron(RevisitCase):
 
         with (
             patch.object(RevisitPlanner, "_create", create),
-            mute_logger("odoo.addons.revisit_management.models.revisit_visit"),
+            mute_logger("odoo.addons.revisit_management.models.revisit_cron"),
         ):
             self.run_cron("ir_cron_revisit_generate")
         self.assertTrue(good.revisit_visit_ids)
@@ -149,16 +151,16 @@ class TestCron(RevisitCase):
     def test_remind_skips_a_failing_visit(self):
         first = self.visit(scheduled_date=self.today)
         second = self.visit(scheduled_date=self.today, user_id=self.staff2.id)
-        original = RevisitVisit._remind_assignees
+        original = RevisitReminderManager._remind_assignees
 
-        def remind(visits, template, today):
+        def remind(manager, visits, template, today):
             if first in visits:
                 raise ValueError("mail server down")
-            return original(visits, template, today)
+            return original(manager, visits, template, today)
 
         with (
-            patch.object(RevisitVisit, "_remind_assignees", remind),
-            mute_logger("odoo.addons.revisit_management.models.revisit_visit"),
+            patch.object(RevisitReminderManager, "_remind_assignees", remind),
+            mute_logger("odoo.addons.revisit_management.models.revisit_cron"),
         ):
             self.run_cron("ir_cron_revisit_remind")
         self.assertFalse(first.reminder_date)

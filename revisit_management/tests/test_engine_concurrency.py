@@ -35,7 +35,7 @@ class TestEngineConcurrency(TransactionCase):
                 self.assertFalse(
                     env_b["revisit.visit"].search([("partner_id", "=", partner_id)])
                 )
-                created_a = env_a["revisit.visit"]._generate_periodic(
+                created_a = env_a["revisit.planner"]._generate_periodic(
                     env_a.ref(rule_xmlid),
                     env_a["res.partner"].browse(partner_id),
                     today,
@@ -45,7 +45,7 @@ class TestEngineConcurrency(TransactionCase):
                 # B cannot see A's visit and tries the same one: the unique index
                 # makes the database refuse it; B leaves it to A, without error
                 with mute_logger("odoo.sql_db"):
-                    created_b = env_b["revisit.visit"]._generate_periodic(
+                    created_b = env_b["revisit.planner"]._generate_periodic(
                         env_b.ref(rule_xmlid),
                         env_b["res.partner"].browse(partner_id),
                         today,
@@ -54,7 +54,7 @@ class TestEngineConcurrency(TransactionCase):
                 self.assertFalse(created_b)
                 cr_b.commit()
                 # B's next run (a new transaction) sees A's visit: nothing to do
-                created_b = env_b["revisit.visit"]._generate_periodic(
+                created_b = env_b["revisit.planner"]._generate_periodic(
                     env_b.ref(rule_xmlid),
                     env_b["res.partner"].browse(partner_id),
                     today,

@@ -73,7 +73,9 @@ class TestOneBirthPath(RevisitCase):
         )
         rule = self.rule("periodic")
         visits = self._created(
-            lambda: self.Visit._generate_periodic(rule, self.customer, self.today)
+            lambda: self.env["revisit.planner"]._generate_periodic(
+                rule, self.customer, self.today
+            )
         )
         self.assertEqual(len(visits), 1)
         self.assert_born_well(visits)
@@ -392,7 +394,7 @@ class TestConfidentialCustomersInTheEngine(RevisitCase):
         overdue_type = self.env.ref(
             "revisit_management.mail_activity_type_revisit_overdue"
         )
-        visit._escalate(today)
+        self.env["revisit.reminder.manager"]._escalate(visit, today)
         self.assertFalse(
             visit.activity_ids.filtered(lambda a: a.activity_type_id == overdue_type)
         )
@@ -402,7 +404,7 @@ class TestConfidentialCustomersInTheEngine(RevisitCase):
             scheduled_date=today - timedelta(days=10),
             department_id=self.department.id,
         )
-        other._escalate(today)
+        self.env["revisit.reminder.manager"]._escalate(other, today)
         escalation = other.activity_ids.filtered(
             lambda a: a.activity_type_id == overdue_type
         )

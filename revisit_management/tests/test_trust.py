@@ -523,7 +523,7 @@ class TestTrust(RevisitCase):
             department_id=self.department.id,
             scheduled_date=date(2020, 1, 6),
         )
-        visit._escalate()
+        self.env["revisit.reminder.manager"]._escalate(visit)
         activity = self.env["mail.activity"].search(
             [
                 ("res_model", "=", visit._name),

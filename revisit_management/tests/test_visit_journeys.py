@@ -189,7 +189,8 @@ class TestVisitJourneys(RevisitCase):
             }
         )
         self.assertEqual(
-            visit._default_appointment_datetime(), datetime(2030, 1, 7, 4, 0)
+            self.env["revisit.visit.appoint"]._default_appointment_datetime(visit),
+            datetime(2030, 1, 7, 4, 0),
         )
 
     def test_unplanned_visit_is_all_day_on_the_calendar(self):
@@ -299,7 +300,7 @@ class TestVisitJourneys(RevisitCase):
 
     def test_failed_notice_sms_warns_the_assignee(self):
         visit = self._sms_visit("+86 138 0013 8002")
-        visit._send_notice_sms()
+        self.env["revisit.reminder.manager"]._send_notice_sms(visit)
         sms = self.env["sms.sms"].search([("partner_id", "=", self.customer.id)])
         sms.with_context(sms_api=UnreachableGateway(self.env))._send()
         self.assertEqual(sms.state, "error")
