@@ -1,3 +1,5 @@
+# first: the appraisals inherit the period mixin
+from . import revisit_appraisal_period_mixin  # isort: skip
 from . import (
     hr_employee,
     res_company,

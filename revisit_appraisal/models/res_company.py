@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from .revisit_appraisal import check_current_company
-
 DEFAULT_CRITERIA = (
     "criterion_timeliness",
     "criterion_plan_completion",
@@ -154,7 +152,7 @@ class ResCompany(models.Model):
                 self.env._("Only HR (Revisit Appraisal) changes appraisal criteria.")
             )
         for company in self:
-            check_current_company(self.env, company)
+            self.env["revisit.appraisal"]._check_current_company(company)
         # sudo: HR of these (current) companies, checked above
         Criterion = self.env["revisit.appraisal.criterion"].sudo()
         templates = self._revisit_appraisal_default_criteria()

@@ -8,15 +8,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.revisit_management.models.revisit_visit_states import on_time_sql
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_round
 
-GRADES = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D"), ("E", "E")]
+from .revisit_appraisal_period_mixin import HR_GROUP
+
 # 第4条: a grade applies strictly above its floor: A > 90, B > 80 ... E <= 60.
 GRADE_FLOORS = [("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", 60.0)]
 LOCKED_STATES = ("confirmed", "locked")
-HR_GROUP = "revisit_appraisal.group_revisit_appraisal_hr"
-SUPERVISOR_GROUP = "revisit_management.group_revisit_supervisor"
 # computed or set by the workflow buttons: never typed in
 COMPUTED_FIELDS = (
     "score",
@@ -34,95 +33,14 @@ COMPUTED_FIELDS = (
 FIXED_ONCE_COMPUTED = ("employee_id", "date_from", "company_id")
 
 
-def check_separation(records, confirmer):
-    """Two different people compute and confirm what is paid, and nobody
-    confirms their own appraisal (TRUST_MODEL invariant 4)."""
-    env = records.env
-    if env.su:
-        return
-    for record in records.sudo():
-        if record.employee_id.user_id == confirmer:
-            raise UserError(
-                env._(
-                    "Nobody confirms their own appraisal: %(name)s.",
-                    name=record.display_name,
-                )
-            )
-        if record.compute_user_id == confirmer:
-            raise UserError(
-                env._(
-                    "%(name)s was computed by you: another HR officer confirms "
-                    "it (two different people compute and confirm what is paid).",
-                    name=record.display_name,
-                )
-            )
-
-
-def check_current_company(env, company):
-    """Configuration and runs act on the user's current companies only."""
-    if not env.su and company not in env.companies:
-        raise AccessError(
-            env._(
-                "The company is not one of your current companies: switch to it "
-                "first to run or configure its appraisals."
-            )
-        )
-
-
-def reopen_with_reason(records, reason):
-    """The correction workflow: HR reopens confirmed records with a reason
-    (logged in the chatter); unpaid rewards are cancelled. Without a reason
-    the button opens the form asking for it."""
-    if reason is not None and not isinstance(reason, str):
-        raise UserError(records.env._("The reason of a correction is a text."))
-    if not (reason or "").strip():
-        return {
-            "type": "ir.actions.act_window",
-            "name": records.env._("Reopen for Correction"),
-            "res_model": "revisit.appraisal.reopen",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "active_model": records._name,
-                "active_ids": records.ids,
-            },
-        }
-    for record in records:
-        unpaid = record.reward_line_ids.filtered(
-            lambda r: r.state in ("draft", "confirmed")
-        )
-        # the callers checked that HR reopens: the workflow cancels the lines
-        unpaid.sudo().write({"state": "cancelled"})
-        record._write_workflow(
-            {"state": "computed", "confirm_user_id": False, "confirm_date": False}
-        )
-        record.message_post(
-            body=records.env._(
-                "Appraisal reopened for correction by %(user)s: %(reason)s. "
-                "%(count)s unpaid reward line(s) cancelled.",
-                user=records.env.user.name,
-                reason=reason.strip(),
-                count=len(unpaid),
-            )
-        )
-    return True
-
-
 class RevisitAppraisal(models.Model):
     """One employee's revisit appraisal for one month (客户回访考核表)."""
 
     _name = "revisit.appraisal"
     _description = "Revisit Appraisal"
-    _inherit = [
-        "revisit.company.lang.mixin",
-        "revisit.workflow.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-    ]
-    _order = "date_from desc, score desc, id"
-    _check_company_auto = True
+    _inherit = ["revisit.appraisal.period.mixin"]
     _workflow_fields = COMPUTED_FIELDS
-    _workflow_birth_states = ("draft",)
+    _locked_states = LOCKED_STATES
     # computed for one employee, month and company: those stay; a confirmed
     # month changes only once HR reopened it
     _workflow_frozen_fields = {
@@ -132,21 +50,6 @@ class RevisitAppraisal(models.Model):
         "locked": ("__all__",),
     }
 
-    name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="restrict",
-    )
-    user_id = fields.Many2one(
-        related="employee_id.user_id", string="User", store=True, index=True
-    )
-    department_id = fields.Many2one(
-        related="employee_id.department_id", string="Department", store=True
-    )
     date_from = fields.Date(
         string="Month",
         required=True,
@@ -159,8 +62,6 @@ class RevisitAppraisal(models.Model):
     line_ids = fields.One2many(
         "revisit.appraisal.line", "appraisal_id", string="Criteria Scores"
     )
-    score = fields.Float(digits=(5, 2), readonly=True, tracking=True, aggregator="avg")
-    grade = fields.Selection(GRADES, compute="_compute_grade", store=True, index=True)
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -187,40 +88,19 @@ class RevisitAppraisal(models.Model):
     )
     visit_count = fields.Integer(string="Visits", readonly=True)
     cost_total = fields.Monetary(string="Visit Costs", readonly=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
     bonus_amount = fields.Monetary(
         compute="_compute_reward_amounts", store=True, groups=HR_GROUP
     )
     penalty_amount = fields.Monetary(
         compute="_compute_reward_amounts", store=True, groups=HR_GROUP
     )
-    note = fields.Text(string="Supervisor's Comment")
-    reviewer_id = fields.Many2one("res.users", readonly=True, copy=False)
-    review_date = fields.Date(readonly=True, copy=False)
-    confirm_user_id = fields.Many2one(
-        "res.users", string="Confirmed By", readonly=True, copy=False
-    )
-    confirm_date = fields.Date(readonly=True, copy=False)
-    compute_user_id = fields.Many2one(
-        "res.users",
-        string="Computed By",
-        readonly=True,
-        copy=False,
-        help="Who last computed the scores: somebody else confirms them.",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
 
     _employee_month_uniq = models.UniqueIndex(
         "(employee_id, date_from)", "An employee has one appraisal per month."
     )
 
-    @api.depends("employee_id.name", "date_from")
-    def _compute_name(self):
-        for appraisal in self:
-            month = appraisal.date_from and appraisal.date_from.strftime("%Y-%m")
-            appraisal.name = f"{appraisal.employee_id.name or ''} {month or ''}".strip()
+    def _period_label(self):
+        return self.date_from.strftime("%Y-%m")
 
     @api.depends("date_from")
     def _compute_date_to(self):
@@ -274,9 +154,6 @@ class RevisitAppraisal(models.Model):
             raise UserError(
                 self.env._("Use the Confirm and Lock buttons to confirm an appraisal.")
             )
-        if set(vals) - {"message_main_attachment_id"}:
-            # even as superuser: only the workflow (_write_workflow) moves it
-            self._check_not_locked()
         return super().write(vals)
 
     def _workflow_raise(self, names):
@@ -290,41 +167,6 @@ class RevisitAppraisal(models.Model):
             )
         )
 
-    def _workflow_raise_frozen(self, names):
-        self._check_not_locked()
-        return super()._workflow_raise_frozen(names)
-
-    def _write_workflow(self, vals):
-        """Move appraisals along the workflow (confirm, lock, reopen), once the
-        button checked who acts."""
-        return super(RevisitAppraisal, self.sudo()).write(vals)
-
-    def _check_not_locked(self):
-        locked = self.filtered(lambda a: a.state in LOCKED_STATES)
-        if locked:
-            raise UserError(
-                self.env._(
-                    "Appraisal %(name)s is confirmed: HR must reopen it before "
-                    "it can change.",
-                    name=locked[0].display_name,
-                )
-            )
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_confirmed(self):
-        self._check_not_locked()
-        if self.reward_line_ids.filtered(lambda r: r.state == "paid"):
-            raise UserError(self.env._("An appraisal with paid rewards is kept."))
-
-    def _check_hr(self):
-        if not self.env.user.has_group(HR_GROUP):
-            raise AccessError(
-                self.env._(
-                    "Only HR (Revisit Appraisal) runs, confirms, locks and reopens "
-                    "appraisals."
-                )
-            )
-
     # --- computation -----------------------------------------------------------
 
     def action_compute(self):
@@ -332,7 +174,7 @@ class RevisitAppraisal(models.Model):
         self._check_not_locked()
         self.check_access("write")
         for appraisal in self:
-            check_current_company(self.env, appraisal.company_id)
+            self._check_current_company(appraisal.company_id)
         groups = defaultdict(lambda: self.browse())
         for appraisal in self:
             groups[appraisal.company_id, appraisal.date_from] |= appraisal
@@ -546,7 +388,7 @@ class RevisitAppraisal(models.Model):
             if company_id
             else self.env.company
         )
-        check_current_company(self.env, company)
+        self._check_current_company(company)
         date_from = date(year, month, 1)
         revisit_users = self.env.ref(
             "revisit_management.group_revisit_user"
@@ -573,63 +415,34 @@ class RevisitAppraisal(models.Model):
 
     # --- workflow --------------------------------------------------------------
 
-    def action_review(self):
-        if not self.env.user.has_group(SUPERVISOR_GROUP):
-            raise AccessError(self.env._("Only supervisors review appraisals."))
-        if self.filtered(lambda a: a.state != "computed"):
-            raise UserError(self.env._("Only computed appraisals can be reviewed."))
-        self.check_access("write")
-        user = self.env.user
-        heads = user.employee_ids.parent_id | user.employee_ids.department_id.manager_id
-        for appraisal in self:
-            if appraisal.employee_id.user_id == user or appraisal.employee_id in heads:
-                raise UserError(
-                    self.env._(
-                        "Nobody reviews their own appraisal or their head's: %(name)s.",
-                        name=appraisal.display_name,
-                    )
-                )
-        self.sudo().write(
-            {
-                "state": "reviewed",
-                "reviewer_id": self.env.user.id,
-                "review_date": self.env.company._revisit_today(),
-            }
-        )
-        return True
+    @api.model
+    def _employee_months(self, employee, date_from, date_to, company=None, states=None):
+        """The employee's monthly appraisals starting from ``date_from`` to
+        ``date_to``, of ``company`` and in ``states`` when given (read as the
+        system: the callers say what they show of them)."""
+        domain = [
+            ("employee_id", "=", employee.id),
+            ("date_from", ">=", date_from),
+            ("date_from", "<=", date_to),
+        ]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        if states:
+            domain.append(("state", "in", states))
+        return self.sudo().search(domain, order="date_from")
 
-    def action_confirm(self):
-        """HR confirms: the grade becomes final and the reward lines are issued."""
-        self._check_hr()
-        if self.filtered(lambda a: a.state != "reviewed"):
-            raise UserError(self.env._("Only reviewed appraisals can be confirmed."))
-        ungraded = self.filtered(lambda a: not a.grade)
-        if ungraded:
-            raise UserError(
-                self.env._(
-                    "Appraisal %(name)s has no scored criterion: add visits or spot "
-                    "checks and compute it again.",
-                    name=ungraded[0].display_name,
-                )
-            )
-        check_separation(self, self.env.user)
-        # Oldest month first: a month's penalty depends on the previous month.
-        for appraisal in self.sorted("date_from"):
-            # issued by the workflow, once _check_hr() named who confirms
-            self.env["revisit.appraisal.reward.line"].sudo().create(
-                appraisal._prepare_reward_lines()
-            )
-            appraisal._write_workflow(
-                {
-                    "state": "confirmed",
-                    "confirm_user_id": self.env.user.id,
-                    "confirm_date": appraisal.company_id._revisit_today(),
-                }
-            )
-            self.env["revisit.appraisal.reward.line"].sudo().with_context(
-                revisit_late_penalty=True
-            ).create(appraisal._next_month_penalty())
-        return True
+    def _ungraded_error(self):
+        return self.env._(
+            "Appraisal %(name)s has no scored criterion: add visits or spot "
+            "checks and compute it again.",
+            name=self.display_name,
+        )
+
+    def _after_confirm(self):
+        # a confirmed E may bring the next month's penalty
+        self.env["revisit.appraisal.reward.line"].sudo().with_context(
+            revisit_late_penalty=True
+        ).create(self._next_month_penalty())
 
     def _prepare_reward_lines(self):
         """Reward line values of 第5条 for this appraisal's grade."""
@@ -731,15 +544,6 @@ class RevisitAppraisal(models.Model):
             raise UserError(self.env._("Only confirmed appraisals can be locked."))
         self._write_workflow({"state": "locked"})
         return True
-
-    def action_reopen(self, reason=None):
-        """HR reopens a confirmed appraisal for correction, with a reason."""
-        self._check_hr()
-        if self.filtered(lambda a: a.state not in LOCKED_STATES):
-            raise UserError(
-                self.env._("Only confirmed or locked appraisals can be reopened.")
-            )
-        return reopen_with_reason(self, reason)
 
     # --- payroll export ----------------------------------------------------------
 

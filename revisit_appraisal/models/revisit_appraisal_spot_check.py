@@ -85,17 +85,10 @@ class RevisitAppraisalSpotCheck(models.Model):
         self.ensure_one()
         if not (self.employee_id and self.date):
             return self.env["revisit.appraisal"]
-        return (
-            self.env["revisit.appraisal"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "=", self.employee_id.id),
-                    ("date_from", "=", self.date.replace(day=1)),
-                ],
-                limit=1,
-            )
-        )
+        month = self.date.replace(day=1)
+        return self.env["revisit.appraisal"]._employee_months(
+            self.employee_id, month, month
+        )[:1]
 
     def _workflow_frozen(self):
         """A confirmed month's spot checks are appraisal inputs: frozen."""
