@@ -65,19 +65,17 @@ class DigestDigest(models.Model):
     def _complaint_count_between(self, field_name, date_field, extra=None):
         """Count the complaints whose ``date_field`` (a datetime) falls on the
         frame's calendar days."""
-        self._complaint_check_access()
-        for digest in self:
-            company = digest.company_id or self.env.company
+
+        def count(company, day_from, day_to):
             start, end = self._revisit_kpi_datetimes(company)
-            if not start:
-                digest[field_name] = 0
-                continue
             domain = self._complaint_domain(company) & Domain(
                 [(date_field, ">=", start), (date_field, "<", end)]
             )
             if extra:
                 domain &= Domain(extra)
-            digest[field_name] = self.env["helpdesk.ticket"].search_count(domain)
+            return self.env["helpdesk.ticket"].search_count(domain)
+
+        self._revisit_compute_kpi(field_name, count, self._complaint_check_access)
 
     def _compute_kpi_revisit_complaint_received_value(self):
         self._complaint_count_between(
@@ -94,16 +92,9 @@ class DigestDigest(models.Model):
     def _compute_kpi_revisit_complaint_overdue_value(self):
         """Open complaints whose promised reply date fell in the period: the
         ones the promise cron escalates."""
-        self._complaint_check_access()
-        for digest in self:
-            company = digest.company_id or self.env.company
-            day_from, day_to = self._revisit_kpi_days(company)
-            if not day_from:
-                digest.kpi_revisit_complaint_overdue_value = 0
-                continue
-            digest.kpi_revisit_complaint_overdue_value = self.env[
-                "helpdesk.ticket"
-            ].search_count(
+        self._revisit_compute_kpi(
+            "kpi_revisit_complaint_overdue_value",
+            lambda company, day_from, day_to: self.env["helpdesk.ticket"].search_count(
                 self._complaint_domain(company)
                 & Domain(
                     [
@@ -112,26 +103,30 @@ class DigestDigest(models.Model):
                         ("promised_date", "<", min(day_to, company._revisit_today())),
                     ]
                 )
-            )
+            ),
+            self._complaint_check_access,
+        )
 
     def _compute_kpi_revisit_complaint_valid_share_value(self):
         """Customers with a valid complaint in the period, per cent of all
         customers: the regulation's target is 1 % or less."""
         Report = self.env["revisit.complaint.report"]
-        if not Report.has_access("read"):
-            raise AccessError(
-                self.env._("Complaint figures are for complaint handlers only.")
-            )
-        for digest in self:
-            company = digest.company_id or self.env.company
-            day_from, day_to = self._revisit_kpi_days(company)
-            digest.kpi_revisit_complaint_valid_share_value = (
-                Report.with_company(company)._complaint_statistics(
-                    day_from, day_to - timedelta(days=1)
-                )["valid_customer_share"]
-                if day_from
-                else 0.0
-            )
+
+        def check_access():
+            if not Report.has_access("read"):
+                raise AccessError(
+                    self.env._("Complaint figures are for complaint handlers only.")
+                )
+
+        self._revisit_compute_kpi(
+            "kpi_revisit_complaint_valid_share_value",
+            lambda company, day_from, day_to: Report.with_company(
+                company
+            )._complaint_statistics(day_from, day_to - timedelta(days=1))[
+                "valid_customer_share"
+            ],
+            check_access,
+        )
 
     def _compute_kpis_actions(self, company, user):
         res = super()._compute_kpis_actions(company, user)

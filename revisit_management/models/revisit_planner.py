@@ -371,31 +371,12 @@ class RevisitPlanner(models.AbstractModel):
             .union(*(areas[v["partner_id"]].user_ids for v in pending))
             .filtered(lambda u: u.active and group in u.all_group_ids)
         )
-        load = dict.fromkeys(users.ids, 0)
-        for user, count in (
-            self.env["revisit.visit"]
-            .sudo()
-            ._read_group(
-                [("user_id", "in", users.ids), ("state", "in", OPEN_STATES)],
-                ["user_id"],
-                ["__count"],
-            )
-        ):
-            load[user.id] = count
-        departments = self.env["hr.department"].sudo()
-        for vals in pending:
-            level = levels[vals["partner_id"]]
-            candidates = [
-                user
-                for user in areas[vals["partner_id"]].user_ids & users
-                if self._may_read_level(
-                    user, level, departments.browse(vals["department_id"])
-                )
-            ]
-            if candidates:
-                user = min(candidates, key=lambda u: (load[u.id], u.id))
-                load[user.id] += 1
-                vals["user_id"] = user.id
+        self._assign_least_loaded(
+            pending,
+            users,
+            levels,
+            lambda vals: areas[vals["partner_id"]].user_ids & users,
+        )
 
     @api.model
     def _assign_by_load(self, pending, levels):
@@ -418,15 +399,24 @@ class RevisitPlanner(models.AbstractModel):
         staff = defaultdict(list)
         for employee in employees:
             staff[employee.department_id.id].append(employee.user_id)
-        load = dict.fromkeys(employees.user_id.ids, 0)
+        self._assign_least_loaded(
+            pending,
+            employees.user_id,
+            levels,
+            lambda vals: staff.get(vals["department_id"], []),
+        )
+
+    @api.model
+    def _assign_least_loaded(self, pending, users, levels, staff_of):
+        """Give each of ``pending`` the least loaded of its staff
+        (``staff_of(vals)``, among ``users``) who may read the customer's
+        visits: their open visits count, and those given here."""
+        load = dict.fromkeys(users.ids, 0)
         for user, count in (
             self.env["revisit.visit"]
             .sudo()
             ._read_group(
-                [
-                    ("user_id", "in", employees.user_id.ids),
-                    ("state", "in", OPEN_STATES),
-                ],
+                [("user_id", "in", users.ids), ("state", "in", OPEN_STATES)],
                 ["user_id"],
                 ["__count"],
             )
@@ -437,7 +427,7 @@ class RevisitPlanner(models.AbstractModel):
             level = levels[vals["partner_id"]]
             candidates = [
                 user
-                for user in staff.get(vals["department_id"], [])
+                for user in staff_of(vals)
                 if self._may_read_level(
                     user, level, departments.browse(vals["department_id"])
                 )

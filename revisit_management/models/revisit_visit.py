@@ -435,8 +435,13 @@ class RevisitVisit(models.Model):
 
     @api.onchange("duration")
     def _onchange_duration_warning(self):
-        limit = self.company_id.revisit_max_duration
-        if limit and self.duration > limit:
+        return self._duration_warning(self.company_id, self.duration)
+
+    @api.model
+    def _duration_warning(self, company, duration):
+        """The warning of a visit lasting longer than the company allows."""
+        limit = company.revisit_max_duration
+        if limit and duration > limit:
             return {
                 "warning": {
                     "title": self.env._("A long visit"),

@@ -1,3 +1,4 @@
+from . import revisit_visit_wizard_mixin  # isort: skip
 from . import (
     base_partner_merge_automatic_wizard,
     revisit_visit_appoint,

@@ -4,7 +4,6 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class RevisitVisitAppoint(models.TransientModel):
@@ -13,12 +12,8 @@ class RevisitVisitAppoint(models.TransientModel):
 
     _name = "revisit.visit.appoint"
     _description = "Make a Revisit Appointment"
+    _inherit = ["revisit.visit.wizard.mixin"]
 
-    visit_id = fields.Many2one("revisit.visit", required=True, ondelete="cascade")
-    partner_id = fields.Many2one(related="visit_id.partner_id", compute_sudo=False)
-    method = fields.Selection(related="visit_id.method", compute_sudo=False)
-    contact_phone = fields.Char(related="visit_id.contact_phone", compute_sudo=False)
-    contact_hours = fields.Char(related="visit_id.contact_hours", compute_sudo=False)
     appointment_datetime = fields.Datetime(string="Appointment", required=True)
     appointment_place = fields.Char(
         help="Where to meet; empty: the customer's address."
@@ -66,19 +61,6 @@ class RevisitVisitAppoint(models.TransientModel):
                 return start
             day += timedelta(days=1)
         return start
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        # the wizard names a visit: the user must be allowed to work on it
-        visits = self.env["revisit.visit"].browse(
-            vals["visit_id"] for vals in vals_list if vals.get("visit_id")
-        )
-        visits.check_access("write")
-        if not self.env.su and visits.company_id - self.env.companies:
-            raise UserError(
-                self.env._("This visit belongs to a company you are not working in.")
-            )
-        return super().create(vals_list)
 
     def action_appoint(self):
         """Save the time and place on the visit and confirm the appointment."""

@@ -1,5 +1,4 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
 
 from ..models.revisit_rule import METHODS
 
@@ -18,12 +17,8 @@ class RevisitVisitDone(models.TransientModel):
 
     _name = "revisit.visit.done"
     _description = "Record Revisit Outcome"
+    _inherit = ["revisit.visit.wizard.mixin"]
 
-    visit_id = fields.Many2one("revisit.visit", required=True, ondelete="cascade")
-    partner_id = fields.Many2one(related="visit_id.partner_id", compute_sudo=False)
-    method = fields.Selection(related="visit_id.method", compute_sudo=False)
-    contact_phone = fields.Char(related="visit_id.contact_phone", compute_sudo=False)
-    contact_hours = fields.Char(related="visit_id.contact_hours", compute_sudo=False)
     satisfaction = fields.Selection(SCORES, default="0", required=True)
     feedback = fields.Text()
     problem = fields.Text(string="Problem Raised")
@@ -58,33 +53,9 @@ class RevisitVisitDone(models.TransientModel):
 
     @api.onchange("duration")
     def _onchange_duration_warning(self):
-        limit = self.visit_id.company_id.revisit_max_duration
-        if limit and self.duration > limit:
-            return {
-                "warning": {
-                    "title": self.env._("A long visit"),
-                    "message": self.env._(
-                        "Revisits should be short and to the point: this one lasts "
-                        "longer than the %(hours)s hours the company allows.",
-                        hours=limit,
-                    ),
-                }
-            }
-        return None
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        # the wizard names a visit: the user must be allowed to work on it (its
-        # company and confidentiality included), or learns nothing of it
-        visits = self.env["revisit.visit"].browse(
-            vals["visit_id"] for vals in vals_list if vals.get("visit_id")
+        return self.env["revisit.visit"]._duration_warning(
+            self.visit_id.company_id, self.duration
         )
-        visits.check_access("write")
-        if not self.env.su and visits.company_id - self.env.companies:
-            raise UserError(
-                self.env._("This visit belongs to a company you are not working in.")
-            )
-        return super().create(vals_list)
 
     def action_done(self):
         """Save the outcome on the visit and mark it done."""
