@@ -10,7 +10,6 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["revisit_management", "hr", "mail"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/revisit_appraisal_security.xml",
         "security/ir.model.access.csv",

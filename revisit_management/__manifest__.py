@@ -11,6 +11,7 @@
     "development_status": "Alpha",
     "application": True,
     "depends": ["mail", "sms", "contacts", "hr", "survey", "calendar", "digest"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/revisit_security.xml",
         "security/ir.model.access.csv",

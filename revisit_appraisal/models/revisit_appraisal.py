@@ -1,9 +1,6 @@
-import base64
-import io
 from collections import defaultdict
 from datetime import date
 
-import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -550,46 +547,21 @@ class RevisitAppraisal(models.Model):
     def action_export_xlsx(self):
         """Payroll sheet of the selected appraisals as an XLSX download."""
         self._check_hr()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        sheet = workbook.add_worksheet(self.env._("Appraisals"))
-        bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        headers = [
-            self.env._("Employee"),
-            self.env._("Department"),
-            self.env._("Month"),
-            self.env._("Score"),
-            self.env._("Grade"),
-            self.env._("Bonus"),
-            self.env._("Penalty"),
-            self.env._("Status"),
-        ]
-        for col, header in enumerate(headers):
-            sheet.write_string(0, col, header, bold)
         states = dict(self._fields["state"]._description_selection(self.env))
-        for row, appraisal in enumerate(self.sorted(lambda a: -a.score), start=1):
-            sheet.write_string(row, 0, appraisal.employee_id.name or "")
-            sheet.write_string(row, 1, appraisal.department_id.name or "")
-            sheet.write_string(row, 2, appraisal.date_from.strftime("%Y-%m"))
-            sheet.write_number(row, 3, appraisal.score)
-            sheet.write_string(row, 4, appraisal.grade or "")
-            sheet.write_number(row, 5, appraisal.bonus_amount, money)
-            sheet.write_number(row, 6, appraisal.penalty_amount, money)
-            sheet.write_string(row, 7, states[appraisal.state])
-        sheet.set_column(0, 2, 20)
-        sheet.set_column(3, 7, 12)
-        workbook.close()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "revisit_appraisal_payroll.xlsx",
-                "datas": base64.b64encode(output.getvalue()),
-                "mimetype": "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet",
-            }
+        Xlsx = self.env["revisit.visit.xlsx"]
+        data = Xlsx._workbook(
+            self.env._("Appraisals"),
+            [
+                (self.env._("Employee"), lambda a: a.employee_id.name or ""),
+                (self.env._("Department"), lambda a: a.department_id.name or ""),
+                (self.env._("Month"), lambda a: a.date_from.strftime("%Y-%m")),
+                (self.env._("Score"), lambda a: a.score),
+                (self.env._("Grade"), lambda a: a.grade or ""),
+                (self.env._("Bonus"), lambda a: a.bonus_amount),
+                (self.env._("Penalty"), lambda a: a.penalty_amount),
+                (self.env._("Status"), lambda a: states[a.state]),
+            ],
+            self.sorted(lambda a: -a.score),
+            number_format={5: "#,##0.00", 6: "#,##0.00"},
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        return Xlsx._download("revisit_appraisal_payroll.xlsx", data)

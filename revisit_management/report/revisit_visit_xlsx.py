@@ -8,7 +8,8 @@ from odoo.exceptions import AccessError, UserError
 
 
 class RevisitVisitXlsx(models.AbstractModel):
-    """XLSX export of any set of visits (回访记录导出)."""
+    """XLSX export of any set of visits (回访记录导出), and the one way the
+    revisit addons write an XLSX file (the appraisals' payroll sheet too)."""
 
     _name = "revisit.visit.xlsx"
     _description = "Revisit XLSX Export"
@@ -45,30 +46,58 @@ class RevisitVisitXlsx(models.AbstractModel):
     @api.model
     def _generate(self, visits):
         """Return the XLSX file of the visits, as bytes."""
+        return self._workbook(self.env._("Revisits"), self._columns(), visits)
+
+    @api.model
+    def _workbook(self, sheet_name, columns, records, number_format=None):
+        """Return an XLSX file (bytes) of one sheet: the headers, then a row
+        per record of its ``columns`` ((header, value getter) pairs). Values
+        keep their type; text is written as text, never as a formula.
+        ``number_format`` (a column index to format) formats numbers."""
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        sheet = workbook.add_worksheet(self.env._("Revisits"))
+        sheet = workbook.add_worksheet(sheet_name)
         bold = workbook.add_format({"bold": True})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        columns = self._columns()
+        formats = {
+            col: workbook.add_format({"num_format": num_format})
+            for col, num_format in (number_format or {}).items()
+        }
         for col, (header, _getter) in enumerate(columns):
             sheet.write_string(0, col, header, bold)
-        for row, visit in enumerate(visits, start=1):
+        for row, record in enumerate(records, start=1):
             for col, (_header, getter) in enumerate(columns):
-                value = getter(visit)
+                value = getter(record)
                 if isinstance(value, bool):
                     sheet.write_boolean(row, col, value)
                 elif isinstance(value, int | float):
-                    sheet.write_number(row, col, value)
+                    sheet.write_number(row, col, value, formats.get(col))
                 elif isinstance(value, datetime.date):
                     sheet.write_datetime(row, col, value, date_format)
                 elif value:
                     # customer text is written as a string, never as a formula
                     sheet.write_string(row, col, str(value))
         sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(visits), 1), len(columns) - 1)
+        sheet.autofilter(0, 0, max(len(records), 1), len(columns) - 1)
         workbook.close()
         return output.getvalue()
+
+    @api.model
+    def _download(self, filename, data):
+        """The action downloading an XLSX file."""
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "raw": data,
+                "mimetype": "application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
 
     @api.model
     def action_export(self, visits):
@@ -80,16 +109,7 @@ class RevisitVisitXlsx(models.AbstractModel):
         if not isinstance(visits, models.BaseModel) or visits._name != "revisit.visit":
             raise UserError(self.env._("Select the visits to export."))
         visits.check_access("read")
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": self.env._("revisits-%s.xlsx", fields.Date.context_today(self)),
-                "raw": self._generate(visits),
-                "mimetype": "application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-            }
+        return self._download(
+            self.env._("revisits-%s.xlsx", fields.Date.context_today(self)),
+            self._generate(visits),
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
