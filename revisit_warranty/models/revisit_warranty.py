@@ -154,9 +154,10 @@ class RevisitWarranty(models.Model):
 
     def action_view_repairs(self):
         self.ensure_one()
+        name = self.env._("Repair Record")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Repair Record"),
+            "name": name,
             "res_model": "revisit.warranty.repair",
             "view_mode": "list,form",
             "domain": [("warranty_id", "=", self.id)],
