@@ -20,6 +20,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",
+        "views/complaint_followup_delay_views.xml",
         "views/revisit_visit_views.xml",
         "report/revisit_complaint_report_views.xml",
         "wizards/revisit_complaint_letter_views.xml",

@@ -11,9 +11,12 @@
     "development_status": "Alpha",
     "depends": ["revisit_management", "maintenance"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/maintenance_request_opinion_security.xml",
         "data/revisit_tier_data.xml",
         "views/maintenance_equipment_views.xml",
         "views/maintenance_request_views.xml",
+        "views/maintenance_request_procedure_views.xml",
     ],
     "auto_install": True,
 }

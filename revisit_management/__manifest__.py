@@ -44,6 +44,10 @@
         "report/revisit_visit_templates.xml",
         "views/revisit_menus.xml",
         "views/revisit_rule_trigger_views.xml",
+        "security/revisit_action_item_security.xml",
+        "data/revisit_action_item_cron.xml",
+        "views/revisit_visit_guide_views.xml",
+        "views/revisit_action_item_views.xml",
     ],
     "demo": [
         "demo/revisit_staff_demo.xml",

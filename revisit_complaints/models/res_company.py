@@ -24,6 +24,28 @@ class ResCompany(models.Model):
         "ahead (the handler may change it); the customer is told the date.",
     )
 
+    complaint_followup_days_general = fields.Integer(
+        string="General Complaint Revisit within (Days)",
+        default=3,
+        help="A closed general complaint is revisited within this many days.",
+    )
+    complaint_followup_days_important = fields.Integer(
+        string="Important Complaint Revisit within (Days)",
+        default=2,
+        help="A closed important complaint is revisited within this many days.",
+    )
+    complaint_followup_days_major = fields.Integer(
+        string="Major Complaint Revisit within (Days)",
+        default=1,
+        help="A closed major complaint is revisited within this many days.",
+    )
+
+    _complaint_followup_days_positive = models.Constraint(
+        "CHECK(complaint_followup_days_general >= 0 AND "
+        "complaint_followup_days_important >= 0 AND "
+        "complaint_followup_days_major >= 0)",
+        "A complaint revisit delay cannot be negative.",
+    )
     _complaint_reply_days_positive = models.Constraint(
         "CHECK(complaint_reply_days >= 0)",
         "The reply delay promised to customers cannot be negative.",

@@ -13,3 +13,12 @@ class ResConfigSettings(models.TransientModel):
     complaint_reply_days = fields.Integer(
         related="company_id.complaint_reply_days", readonly=False
     )
+    complaint_followup_days_general = fields.Integer(
+        related="company_id.complaint_followup_days_general", readonly=False
+    )
+    complaint_followup_days_important = fields.Integer(
+        related="company_id.complaint_followup_days_important", readonly=False
+    )
+    complaint_followup_days_major = fields.Integer(
+        related="company_id.complaint_followup_days_major", readonly=False
+    )

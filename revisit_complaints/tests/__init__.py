@@ -14,6 +14,7 @@ from . import (
     test_helpdesk_agent,
     test_helpdesk_chinese,
     test_rules_complaints,
+    test_rules_followup_delay,
     test_ticket_revisit,
     test_tours,
     test_visit_complaint,

@@ -1,1 +1,5 @@
-from . import maintenance_equipment, maintenance_request
+from . import (
+    maintenance_equipment,
+    maintenance_request,
+    maintenance_request_opinion,
+)

@@ -1,1 +1,1 @@
-from . import test_maintenance
+from . import test_maintenance, test_repair_procedure

@@ -13,6 +13,7 @@ from . import (
     test_report,
     test_revisit_tier,
     test_rules_contact_data,
+    test_rules_mrules,
     test_rules_records,
     test_rules_stats,
     test_rules_triggers,
