@@ -15,6 +15,7 @@ ADDONS = (
     "revisit_crm",
     "revisit_hr_expense",
     "revisit_archive",
+    "revisit_sms_china",
 )
 
 
