@@ -1,3 +1,8 @@
+import secrets
+
+
 def post_init_hook(env):
-    """Companies that exist before the addon get their callback secret."""
-    env["res.company"].search([])._sms_china_ensure_callback_token()
+    """Each company gets its own callback secret: the column's default gave
+    the companies that existed before the addon one and the same."""
+    for company in env["res.company"].search([]):
+        company.sms_china_callback_token = secrets.token_hex(16)

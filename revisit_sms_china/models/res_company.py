@@ -106,10 +106,6 @@ class ResCompany(models.Model):
             lambda t: t.kind == kind and t.template_code
         )[:1]
 
-    def _sms_china_ensure_callback_token(self):
-        for company in self.sudo().filtered(lambda c: not c.sms_china_callback_token):
-            company.sms_china_callback_token = secrets.token_hex(16)
-
     def _sms_china_callback_url(self, provider):
         self.ensure_one()
         token = self.sudo().sms_china_callback_token

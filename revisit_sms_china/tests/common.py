@@ -45,7 +45,6 @@ class SmsChinaCase(HttpCase):
             }
         )
         cls.company.sms_china_template_ids.unlink()
-        cls.company._sms_china_ensure_callback_token()
 
     def make_templates(self, codes):
         self.env["sms.china.template"].create(

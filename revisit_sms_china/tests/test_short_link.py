@@ -47,6 +47,8 @@ class TestShortLink(AliyunCase):
         visit.survey_user_input_id.deadline = fields.Datetime.now() - timedelta(hours=1)
         response = self.url_open(f"/r/{link.code}", allow_redirects=False)
         self.assertEqual(response.status_code, 200)
+        self.assertIn('data-reason="closed"', response.text)
+        # in the customer's language
         self.assertIn("This questionnaire is closed", response.text)
         self.assertNotIn("Traceback", response.text)
 
@@ -55,16 +57,31 @@ class TestShortLink(AliyunCase):
         visit.action_cancel()
         response = self.url_open(f"/r/{link.code}", allow_redirects=False)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("This questionnaire is closed", response.text)
+        self.assertIn('data-reason="closed"', response.text)
+
+    def test_answered_questionnaire_thanks(self):
+        visit, link = self.sent_visit()
+        visit.survey_user_input_id.sudo()._mark_done()
+        response = self.url_open(f"/r/{link.code}", allow_redirects=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('data-reason="answered"', response.text)
 
     def test_unknown_code(self):
         self.sent_visit()
         for code in ("AAAAAAAAAA", "x'; drop", "a" * 300):
             response = self.url_open(f"/r/{code}", allow_redirects=False)
             self.assertEqual(response.status_code, 404)
-            self.assertIn("Link not found", response.text)
+            self.assertIn('data-reason="unknown"', response.text)
 
     def test_domain_must_be_a_bare_domain(self):
         for url in ("hf.example.cn", "https://hf.example.cn/survey", "ftp://x.cn"):
             with self.assertRaises(ValidationError):
                 self.company.revisit_short_link_domain = url
+
+    def test_each_company_has_its_own_callback_secret(self):
+        companies = self.env["res.company"].search([]) | self.env["res.company"].create(
+            {"name": "Second Clinic"}
+        )
+        tokens = companies.mapped("sms_china_callback_token")
+        self.assertTrue(all(tokens))
+        self.assertEqual(len(set(tokens)), len(companies))
