@@ -16,6 +16,7 @@ ADDONS = (
     "revisit_hr_expense",
     "revisit_archive",
     "revisit_warranty",
+    "revisit_sms_china",
 )
 
 

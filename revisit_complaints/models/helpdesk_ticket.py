@@ -951,7 +951,17 @@ class HelpdeskTicket(models.Model):
             elif partner.phone:
                 lang = partner.lang or ticket.company_id._revisit_lang()
                 env = ticket.with_context(lang=lang).env
-                ticket._message_sms(
+                # a gateway sending approved templates only (revisit_sms_china)
+                # sends the acknowledgement's template with these values
+                ticket.with_context(
+                    sms_template_kind="acknowledgement",
+                    sms_template_params={
+                        "company": ticket.company_id.name,
+                        "customer": partner.name,
+                        "number": ticket.number,
+                        "date": format_date(env, ticket.promised_date),
+                    },
+                )._message_sms(
                     env._(
                         "%(company)s: we received your complaint %(number)s and will "
                         "answer you by %(date)s.",

@@ -1,0 +1,10 @@
+from . import (
+    mail_notification,
+    res_company,
+    res_config_settings,
+    revisit_short_link,
+    revisit_visit,
+    sms_china_template,
+    sms_sms,
+    sms_tracker,
+)

@@ -1,0 +1,41 @@
+from odoo import models, tools
+
+
+class RevisitVisit(models.Model):
+    _inherit = "revisit.visit"
+
+    def _send_notice_sms(self):
+        """The notice names its template's values: Chinese gateways send the
+        approved template with them, not the text."""
+        self.ensure_one()
+        lang = self.partner_id.lang or self.company_id._revisit_lang()
+        env = self.with_context(lang=lang).env
+        params = {
+            "company": self.company_id.name,
+            "customer": self.partner_id.name,
+            "date": tools.format_date(env, self.scheduled_date, lang_code=lang),
+        }
+        return super(
+            RevisitVisit,
+            self.with_context(sms_template_kind="notice", sms_template_params=params),
+        )._send_notice_sms()
+
+    def _send_survey_sms(self):
+        """The questionnaire's template gets the short link on the company's
+        registered domain; a re-sent questionnaire is sent with the context's
+        ``sms_template_kind="reminder"``."""
+        self.ensure_one()
+        link = self.env["revisit.short.link"]._for_visit(self)
+        params = {
+            "company": self.company_id.name,
+            "customer": self.partner_id.name,
+            "code": link.code,
+            "link": link._url(),
+        }
+        kind = self.env.context.get("sms_template_kind")
+        if kind not in ("questionnaire", "reminder"):
+            kind = "questionnaire"
+        return super(
+            RevisitVisit,
+            self.with_context(sms_template_kind=kind, sms_template_params=params),
+        )._send_survey_sms()

@@ -1,0 +1,1 @@
+from . import test_aliyun, test_short_link, test_signing, test_tencent
