@@ -46,7 +46,6 @@ class RevisitVisit(models.Model):
         string="Contact",
         compute="_compute_reach_root_id",
         store=True,
-        recursive=True,
         index=True,
         help="The first visit of this visit's retries: the funnel counts the "
         "contact once, whatever its retries.",
@@ -102,8 +101,10 @@ class RevisitVisit(models.Model):
     )
     low_reason_required = fields.Boolean(related="rule_id.low_reason_required")
 
-    @api.depends("parent_visit_id.reach_root_id", "retry_count")
+    @api.depends("parent_visit_id", "retry_count")
     def _compute_reach_root_id(self):
+        # the previous visit's contact is set when it was created and never
+        # changes: not a dependency (one query less per generated visit)
         for visit in self:
             parent = visit.parent_visit_id
             if visit.retry_count and parent:
@@ -115,11 +116,14 @@ class RevisitVisit(models.Model):
     def _compute_satisfaction_scale(self):
         # the scale when the visit was made: a rule's later change of scale
         # does not rewrite the answers already given
+        default = self.env.ref(
+            "revisit_management.revisit_survey_satisfaction", raise_if_not_found=False
+        )
         for visit in self:
+            rule, plan = visit.rule_id.sudo(), visit.plan_id.sudo()
+            survey = rule.survey_id or plan.survey_id or default
             visit.satisfaction_scale = (
-                visit.rule_id.satisfaction_scale
-                or visit.sudo()._get_survey().revisit_scale
-                or "stars"
+                rule.satisfaction_scale or survey.sudo().revisit_scale or "stars"
             )
 
     @api.depends("satisfaction", "scale_answer", "satisfaction_scale", "company_id")
