@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "security/revisit_visit_report_security.xml",
         "security/revisit_trigger_security.xml",
+        "security/revisit_reach_security.xml",
         "data/revisit_tier_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
@@ -28,6 +29,7 @@
         "data/mail_templates.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/revisit_reach_data.xml",
         "views/revisit_tier_views.xml",
         "views/revisit_problem_category_views.xml",
         "wizards/revisit_visit_done_views.xml",
@@ -48,6 +50,7 @@
         "data/revisit_action_item_cron.xml",
         "views/revisit_visit_guide_views.xml",
         "views/revisit_action_item_views.xml",
+        "views/revisit_reach_views.xml",
     ],
     "demo": [
         "demo/revisit_staff_demo.xml",

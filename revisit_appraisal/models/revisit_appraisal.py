@@ -4,6 +4,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.revisit_management.models.revisit_scales import answer_sql
 from odoo.addons.revisit_management.models.revisit_visit_states import on_time_sql
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_round
@@ -255,8 +256,9 @@ class RevisitAppraisal(models.Model):
         - records: done visits with satisfaction, feedback or report, and the
           customer's signature when on-site, over the done visits;
         - cost: 100 within the budget, falling linearly to 0 at twice the budget;
-        - satisfaction: average satisfaction (1-5) of the done visits scored by
-          the customer, times 20;
+        - satisfaction: average satisfaction of the done visits scored by the
+          customer, each on its scale (stars, NPS, CES) normalised to 0-100
+          (five stars are 100);
         - customers: customers revisited (done visits) over the monthly target,
           at most 100;
         - problem_resolution: problems raised on done visits that a done
@@ -278,7 +280,10 @@ class RevisitAppraisal(models.Model):
                 return None
             return max(0.0, min(100.0, 100.0 * (2.0 - stat["cost"] / budget)))
         if code == "satisfaction":
-            return 20.0 * float(stat["satisfaction"]) if stat["satisfaction"] else None
+            # the answers on the visits' own scales, normalised to 0-100
+            if stat["satisfaction"] is None:
+                return None
+            return float(stat["satisfaction"])
         if code == "customers":
             if not customer_target:
                 return None
@@ -325,8 +330,8 @@ class RevisitAppraisal(models.Model):
                                  AND a.res_id = v.id))
                    ) AS complete,
                    COALESCE(SUM(v.cost), 0) AS cost,
-                   AVG(v.satisfaction) FILTER (
-                       WHERE v.state = 'done' AND v.satisfaction > 0
+                   AVG(v.satisfaction_score) FILTER (
+                       WHERE v.state = 'done' AND %(answer)s IS NOT NULL
                    ) AS satisfaction,
                    COUNT(DISTINCT v.partner_id) FILTER (
                        WHERE v.state = 'done'
@@ -351,6 +356,7 @@ class RevisitAppraisal(models.Model):
           GROUP BY v.user_id
                 """,
                 on_time=on_time_sql("v"),
+                answer=answer_sql("v"),
                 company=company.id,
                 users=users.ids,
                 date_from=date_from,

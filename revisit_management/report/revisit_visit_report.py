@@ -396,4 +396,8 @@ class RevisitVisitReport(models.Model):
             "survey_return_rate": rate(survey_answered, survey_sent),
             "survey_return_target": self.env.company.revisit_survey_return_target,
             "per_user": per_user,
+            # the reach funnel of the contacts due in the period
+            **self.env["revisit.reach.report"]._dashboard_funnel(
+                domain, date_from, date_to
+            ),
         }

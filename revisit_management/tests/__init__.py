@@ -26,6 +26,7 @@ from . import (
     test_visit_contact,
     test_visit_done_wizard,
     test_visit_journeys,
+    test_visit_reach,
     test_visit_search,
     test_visit_sms,
     test_visit_survey,

@@ -63,6 +63,30 @@ export class RevisitDashboard extends Component {
         ];
     }
 
+    /** The reach funnel: each stage with its rate of the stage before. */
+    get funnel() {
+        const d = this.state.data;
+        return [
+            { name: "due", label: _t("Due"), count: d.funnel_due, rate: "" },
+            { name: "attempted", label: _t("Attempted (Coverage)"), count: d.funnel_attempted,
+              rate: `${d.funnel_coverage_rate} %` },
+            { name: "reached", label: _t("Reached"), count: d.funnel_reached,
+              rate: `${d.funnel_reach_rate} %` },
+            { name: "answered", label: _t("Answered"), count: d.funnel_answered,
+              rate: `${d.funnel_answer_rate} %` },
+            { name: "valid", label: _t("Valid Records"), count: d.funnel_valid,
+              rate: `${d.funnel_valid_rate} %` },
+            { name: "satisfaction", label: _t("Satisfaction (0-100)"),
+              count: d.funnel_satisfaction === false ? "—" : d.funnel_satisfaction,
+              rate: _t("CSAT %(csat)s · NPS %(nps)s · CES %(ces)s", {
+                  csat: d.funnel_csat === false ? "—" : `${d.funnel_csat} %`,
+                  nps: d.funnel_nps === false ? "—" : d.funnel_nps,
+                  ces: d.funnel_ces === false ? "—" : d.funnel_ces }) },
+            { name: "closed_loop", label: _t("Closed-loop Rate"), count: `${d.funnel_closed_loop_rate} %`,
+              rate: _t("%(closed)s of %(low)s low scores", { closed: d.funnel_closed_loop, low: d.funnel_low }) },
+        ];
+    }
+
     get distribution() {
         const dist = this.state.data.satisfaction_distribution;
         const max = Math.max(1, ...Object.values(dist));

@@ -1,0 +1,279 @@
+from odoo import api, fields, models, tools
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from ..models import revisit_scales as scales
+from ..models.revisit_reach import (
+    answered_sql,
+    attempted_sql,
+    closed_loop_sql,
+    done_visit_sql,
+    due_sql,
+    reached_sql,
+    valid_record_sql,
+)
+from ..models.revisit_rule import METHODS
+from ..models.revisit_scales import SCALES
+from .revisit_visit_report import rate
+
+FUNNEL_AGGREGATES = [
+    "nbr_due:sum",
+    "nbr_attempted:sum",
+    "nbr_reached:sum",
+    "nbr_answered:sum",
+    "nbr_valid:sum",
+    "satisfaction_score:avg",
+    "csat:avg",
+    "nps:avg",
+    "ces:avg",
+    "nbr_low:sum",
+    "nbr_closed_loop:sum",
+]
+
+
+class RevisitReachReport(models.Model):
+    """The reach funnel: one row per contact (a visit and its retries), with
+    its stages as 0/1 measures and its rates as 100/0 columns (NULL where the
+    rate does not apply: the average over any group is the group's rate).
+    The stages are those of ``revisit_reach``."""
+
+    _name = "revisit.reach.report"
+    _description = "Revisit Reach Funnel"
+    _auto = False
+    _order = "date desc"
+    _rec_name = "visit_id"
+    # what the view reads: flushed before it is queried
+    _depends = {
+        "revisit.visit": [
+            "active",
+            "state",
+            "due_date",
+            "partner_id",
+            "user_id",
+            "department_id",
+            "rule_id",
+            "plan_id",
+            "company_id",
+            "method",
+            "reach_root_id",
+            "parent_visit_id",
+            "retry_count",
+            "satisfaction",
+            "scale_answer",
+            "satisfaction_scale",
+            "satisfaction_score",
+            "satisfaction_low",
+            "survey_conflict",
+            "feedback",
+            "report",
+            "survey_user_input_id",
+            "signature",
+        ],
+        "revisit.visit.attempt": ["root_visit_id", "result"],
+        "survey.user_input": ["state"],
+    }
+
+    visit_id = fields.Many2one("revisit.visit", string="Contact", readonly=True)
+    date = fields.Date(string="Due Date", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    user_id = fields.Many2one("res.users", string="Assigned To", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
+    rule_id = fields.Many2one("revisit.rule", readonly=True)
+    plan_id = fields.Many2one("revisit.plan", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    method = fields.Selection(METHODS, readonly=True)
+    satisfaction_scale = fields.Selection(SCALES, readonly=True)
+    nbr_due = fields.Integer(string="# Due", readonly=True)
+    nbr_attempted = fields.Integer(string="# Attempted", readonly=True)
+    nbr_reached = fields.Integer(string="# Reached", readonly=True)
+    nbr_answered = fields.Integer(string="# Answered", readonly=True)
+    nbr_valid = fields.Integer(string="# Valid Records", readonly=True)
+    coverage_rate = fields.Float(
+        string="Coverage Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Contacts attempted of those due (覆盖率).",
+    )
+    reach_rate = fields.Float(
+        string="Reach Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Contacts reached of those attempted (接通率).",
+    )
+    answer_rate = fields.Float(
+        string="Answer Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Contacts answered of those reached (问卷完成率).",
+    )
+    valid_rate = fields.Float(
+        string="Valid Record Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Valid records of the contacts answered (有效记录率).",
+    )
+    satisfaction_score = fields.Float(
+        string="Satisfaction (0-100)", readonly=True, aggregator="avg"
+    )
+    csat = fields.Float(
+        string="CSAT (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Share of star answers of 4 or 5.",
+    )
+    nps = fields.Float(
+        string="NPS",
+        readonly=True,
+        aggregator="avg",
+        help="Promoters (9-10) minus detractors (0-6), in % of the NPS answers.",
+    )
+    ces = fields.Float(
+        string="CES", readonly=True, aggregator="avg", help="Average effort (1-7)."
+    )
+    nbr_low = fields.Integer(string="# Low Scores", readonly=True)
+    nbr_closed_loop = fields.Integer(string="# Closed Loops", readonly=True)
+    closed_loop_rate = fields.Float(
+        string="Closed-loop Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Low scores whose follow-up ended with the customer satisfied.",
+    )
+
+    def _select(self):
+        return SQL(
+            """
+            v.id AS id,
+            v.id AS visit_id,
+            v.due_date AS date,
+            v.partner_id AS partner_id,
+            v.user_id AS user_id,
+            v.department_id AS department_id,
+            v.rule_id AS rule_id,
+            v.plan_id AS plan_id,
+            v.company_id AS company_id,
+            v.method AS method,
+            COALESCE(d.satisfaction_scale, v.satisfaction_scale) AS satisfaction_scale,
+            1 AS nbr_due,
+            CASE WHEN st.attempted THEN 1 ELSE 0 END AS nbr_attempted,
+            CASE WHEN st.reached THEN 1 ELSE 0 END AS nbr_reached,
+            CASE WHEN st.answered THEN 1 ELSE 0 END AS nbr_answered,
+            CASE WHEN st.valid THEN 1 ELSE 0 END AS nbr_valid,
+            CASE WHEN st.attempted THEN 100.0 ELSE 0.0 END AS coverage_rate,
+            CASE WHEN st.attempted THEN CASE WHEN st.reached THEN 100.0
+                ELSE 0.0 END END AS reach_rate,
+            CASE WHEN st.reached THEN CASE WHEN st.answered THEN 100.0
+                ELSE 0.0 END END AS answer_rate,
+            CASE WHEN st.answered THEN CASE WHEN st.valid THEN 100.0
+                ELSE 0.0 END END AS valid_rate,
+            CASE WHEN sc.answer IS NOT NULL THEN d.satisfaction_score END
+                AS satisfaction_score,
+            %(csat)s AS csat,
+            %(nps)s AS nps,
+            %(ces)s AS ces,
+            CASE WHEN sc.low THEN 1 ELSE 0 END AS nbr_low,
+            CASE WHEN sc.low AND %(closed)s THEN 1 ELSE 0 END AS nbr_closed_loop,
+            CASE WHEN sc.low THEN CASE WHEN %(closed)s THEN 100.0 ELSE 0.0 END END
+                AS closed_loop_rate
+            """,
+            csat=scales.csat_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
+            nps=scales.nps_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
+            ces=scales.ces_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
+            closed=closed_loop_sql("d"),
+        )
+
+    def _from(self):
+        return SQL(
+            """
+            revisit_visit v
+            LEFT JOIN LATERAL (%(done)s) d ON TRUE
+            CROSS JOIN LATERAL (
+                SELECT %(attempted)s AS attempted,
+                       %(reached)s AS reached,
+                       %(answered)s AS answered,
+                       COALESCE(%(valid)s, FALSE) AS valid
+            ) st
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN st.answered THEN %(answer)s END AS answer,
+                       st.answered AND COALESCE(d.satisfaction_low, FALSE) AS low
+            ) sc
+            """,
+            done=done_visit_sql("v"),
+            attempted=attempted_sql("v"),
+            reached=reached_sql("v"),
+            answered=answered_sql("v"),
+            valid=valid_record_sql("v", "d"),
+            answer=scales.answer_sql("d"),
+        )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
+                SQL.identifier(self._table),
+                self._select(),
+                self._from(),
+                due_sql("v"),
+            )
+        )
+
+    @api.model
+    def _dashboard_funnel(self, domain, date_from, date_to):
+        """The funnel of the dashboard: the contacts due in the period, among
+        the rows of the dashboard's filter (a domain on the visits' analysis,
+        whose rows are the visits)."""
+        funnel = Domain.TRUE
+        if date_from:
+            funnel &= Domain("date", ">=", date_from)
+        if date_to:
+            funnel &= Domain("date", "<=", date_to)
+        if not Domain(domain).is_true():
+            funnel &= Domain(
+                "visit_id", "in", self.env["revisit.visit.report"]._search(domain)
+            )
+        return self._funnel_figures(funnel)
+
+    @api.model
+    def _funnel_figures(self, domain=None):
+        """The funnel's counts and rates of the rows of ``domain``: the
+        dashboard's figures, as the pivot shows them."""
+        [row] = self._read_group(Domain(domain or []), [], FUNNEL_AGGREGATES)
+        (
+            due,
+            attempted,
+            reached,
+            answered,
+            valid,
+            satisfaction,
+            csat,
+            nps,
+            ces,
+            low,
+            closed,
+        ) = (
+            [value or 0 for value in row[:5]]
+            + list(row[5:9])
+            + [value or 0 for value in row[9:]]
+        )
+
+        def rounded(value, digits=1):
+            return round(value, digits) if value is not None else False
+
+        return {
+            "funnel_due": due,
+            "funnel_attempted": attempted,
+            "funnel_reached": reached,
+            "funnel_answered": answered,
+            "funnel_valid": valid,
+            "funnel_coverage_rate": rate(attempted, due),
+            "funnel_reach_rate": rate(reached, attempted),
+            "funnel_answer_rate": rate(answered, reached),
+            "funnel_valid_rate": rate(valid, answered),
+            "funnel_satisfaction": rounded(satisfaction),
+            "funnel_csat": rounded(csat),
+            "funnel_nps": rounded(nps),
+            "funnel_ces": rounded(ces, 2),
+            "funnel_low": low,
+            "funnel_closed_loop": closed,
+            "funnel_closed_loop_rate": rate(closed, low),
+        }
