@@ -8,6 +8,7 @@ from . import (
     test_reports,
     test_rewards,
     test_rules_appraisal,
+    test_supervisor_tour,
     test_tours,
     test_trust,
     test_workflow,
