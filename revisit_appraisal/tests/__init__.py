@@ -9,6 +9,7 @@ from . import (
     test_rewards,
     test_rules_appraisal,
     test_satisfaction_scales,
+    test_supervisor_tour,
     test_tours,
     test_trust,
     test_workflow,

@@ -42,5 +42,12 @@ class TestComplaintTours(HttpCase):
         self.start_tour("/odoo", "revisit_complaint_tour", login="admin")
         self.assertTrue(ticket.closed)
         self.assertTrue(ticket.first_reply_date)
+        # the reply is a message to the customer, not an internal note
+        reply = ticket.message_ids.filtered(
+            lambda message: "sensor is cleaned" in (message.body or "")
+        )
+        self.assertEqual(len(reply), 1)
+        self.assertEqual(reply.subtype_id, self.env.ref("mail.mt_comment"))
+        self.assertIn(partner, reply.notified_partner_ids | reply.partner_ids)
         self.assertEqual(ticket.complaint_validity, "valid")
         self.assertEqual(ticket.revisit_visit_ids.user_id, admin)

@@ -189,6 +189,19 @@ class RevisitVisitReport(models.Model):
         )
 
     @api.model
+    def formatted_read_group(self, domain, groupby=(), aggregates=(), **kwargs):
+        """An average of nothing (a week with visits but no score, a rate
+        that applies to none of them) is empty (null), not 0: the analysis
+        graph leaves a gap there instead of plotting a drop to 0."""
+        groups = super().formatted_read_group(domain, groupby, aggregates, **kwargs)
+        averages = [spec for spec in aggregates if spec.endswith(":avg")]
+        for group in groups:
+            for spec in averages:
+                if group.get(spec) is False:
+                    group[spec] = None
+        return groups
+
+    @api.model
     def _revisit_coverage(self, domain, companies, counts=None):
         """Coverage of the visits (rows) of ``domain``, the one definition used
         by the dashboard, the visit report and the digest:

@@ -11,6 +11,7 @@ from . import (
     test_partner_merge,
     test_problem_category,
     test_report,
+    test_report_graph,
     test_revisit_tier,
     test_rules_contact_data,
     test_rules_mrules,

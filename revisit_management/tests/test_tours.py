@@ -239,15 +239,23 @@ class TestRevisitMyDayTour(HttpCase):
             )
 
         visit("Day Customer Today", cls.staff, 0)
-        visit("Day Customer Late", cls.staff, -3)
+        cls.late = visit("Day Customer Late", cls.staff, -3)
         visit("Day Customer Tomorrow", cls.staff, (later - today).days + 1)
         visit("Day Customer Colleague", colleague, 0)
         done = visit("Day Customer Done", cls.staff, 0)
         done.write({"state": "done", "satisfaction": 5, "done_date": today})
 
     def test_staff_lands_on_their_day(self):
-        self.start_tour("/odoo", "revisit_my_day_tour", login="tour_day_staff")
+        self._my_day_tour()
 
     def test_staff_lands_on_their_day_zh_cn(self):
         use_chinese(self.env, self.staff, http_case=self)
+        self._my_day_tour()
+
+    def _my_day_tour(self):
         self.start_tour("/odoo", "revisit_my_day_tour", login="tour_day_staff")
+        # the overdue visit was completed on the phone
+        self.assertEqual(self.late.state, "done")
+        self.assertEqual(self.late.satisfaction, 5)
+        self.assertEqual(self.late.feedback, "The scar heals well")
+        self.assertTrue(self.late.done_by_phone)

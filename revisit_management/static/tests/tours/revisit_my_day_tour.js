@@ -22,6 +22,28 @@ registry.category("web_tour.tours").add("revisit_my_day_tour", {
             trigger: '.o_revisit_my_day:not(:has(.o_kanban_record:contains("Day Customer Tomorrow"))):not(:has(.o_kanban_record:contains("Day Customer Done"))):not(:has(.o_kanban_record:contains("Day Customer Colleague")))',
         },
         {
+            content: "Call the overdue customer and complete the visit from its card",
+            trigger: '.o_revisit_my_day .o_kanban_record:contains("Day Customer Late") button.o_revisit_kanban_done',
+            run: "click",
+        },
+        {
+            content: "Satisfied: 5 of 5",
+            trigger: '.modal .o_field_widget[name="satisfaction"] .o_priority_star:nth-child(5)',
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name='feedback'] textarea",
+            run: "edit The scar heals well",
+        },
+        {
+            trigger: '.modal footer button[name="action_done"]',
+            run: "click",
+        },
+        {
+            content: "A notification says the visit is closed",
+            trigger: ".o_notification_manager .o_notification:has(.o_notification_bar.bg-success)",
+        },
+        {
             content: "Open today's visit",
             trigger: '.o_revisit_my_day .o_kanban_record:contains("Day Customer Today")',
             run: "click",
