@@ -28,19 +28,24 @@ import inspect
 import json
 import logging
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from odoo import models
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
+from odoo.tests import HttpCase, tagged
 
+from .trust_channels import (
+    REFUSED,
+    REFUSED_NAMES,
+    api_keys,
+    call_rpc,
+    login_as,
+    make_employee,
+    make_user,
+)
 from .trust_roles import ROLE_GROUPS
 
 _logger = logging.getLogger(__name__)
 
-REFUSED = (AccessError, MissingError, UserError, ValidationError)
-REFUSED_NAMES = {e.__name__ for e in REFUSED}
 OUR_PREFIX = "odoo.addons.revisit_"
 HUGE = 2**31 - 1
 ORM_METHODS = set(dir(models.BaseModel))
@@ -57,7 +62,6 @@ NOISE_TABLES = {
     "mail_followers",
     "mail_followers_mail_message_subtype_rel",
 }
-PASSWORD = "Tm-Pw-2026-%s"
 # the login acting as each role of tests/trust_roles.py
 LOGINS = {
     "staff": "tm_staff",
@@ -74,6 +78,8 @@ LOGINS = {
     "second company": "tm_other",
 }
 ROLES = {LOGINS[role]: role for role in ROLE_GROUPS}
+# (model, role): why the role has no record of the model it may not act on
+NO_TARGET = {}
 
 
 def public_methods(env):
@@ -125,23 +131,11 @@ class TestTrustMethods(HttpCase):
         }
         for login, group in groups.items():
             home = company_b if login == "tm_other" else company
-            user = new_test_user(
-                env,
-                login,
-                groups=f"base.group_user,{group}",
-                password=PASSWORD % login,
-                company_id=home.id,
-                company_ids=[(6, 0, home.ids)],
-            )
+            user = make_user(env, login, f"base.group_user,{group}", home)
             cls.users[login] = user
             if login in ("tm_staff", "tm_member", "tm_head", "tm_other"):
-                cls.employees[login] = env["hr.employee"].create(
-                    {
-                        "name": login,
-                        "user_id": user.id,
-                        "department_id": (dept_b if login == "tm_other" else dept).id,
-                        "company_id": home.id,
-                    }
+                cls.employees[login] = make_employee(
+                    user, dept_b if login == "tm_other" else dept
                 )
         dept.manager_id = cls.employees["tm_head"]
         Partner = env["res.partner"]
@@ -152,12 +146,8 @@ class TestTrustMethods(HttpCase):
                 "revisit_user_id": cls.users["tm_staff"].id,
             }
         )
-        cls.users["tm_portal"] = new_test_user(
-            env,
-            "tm_portal",
-            groups="base.group_portal",
-            password=PASSWORD % "tm_portal",
-            partner_id=customer.id,
+        cls.users["tm_portal"] = make_user(
+            env, "tm_portal", "base.group_portal", partner_id=customer.id
         )
         top = Partner.create(
             {
@@ -201,7 +191,7 @@ class TestTrustMethods(HttpCase):
             [{"visit_id": v.id, "name": "TM kit"} for v in (visit_top, visit_b)]
         )
         Ticket = env["helpdesk.ticket"]
-        Ticket.create(
+        ticket_top = Ticket.create(
             {
                 "name": "TM top complaint",
                 "description": "<p>kept</p>",
@@ -219,24 +209,28 @@ class TestTrustMethods(HttpCase):
                 "company_id": company_b.id,
             }
         )
-        # records around the complaint and the archive, in the other company
-        env["revisit.complaint.action"].create(
-            {
-                "ticket_id": ticket_b.id,
-                "name": "TM B corrective action",
-                "user_id": cls.users["tm_other"].id,
-                "deadline": today,
-            }
-        )
-        env["revisit.customer.report"].with_company(company_b).create(
-            {
-                "name": "TM B report",
-                "company_id": company_b.id,
-                "department_id": dept_b.id,
-                "date": today,
-                "changes": "<p>kept</p>",
-            }
-        )
+        # records around the complaint and the archive, in both companies
+        for ticket, owner, home, desk in (
+            (ticket_b, "tm_other", company_b, dept_b),
+            (ticket_top, "tm_manager", company, dept),
+        ):
+            env["revisit.complaint.action"].create(
+                {
+                    "ticket_id": ticket.id,
+                    "name": f"TM corrective action of {owner}",
+                    "user_id": cls.users[owner].id,
+                    "deadline": today,
+                }
+            )
+            env["revisit.customer.report"].with_company(home).create(
+                {
+                    "name": f"TM report of {home.name}",
+                    "company_id": home.id,
+                    "department_id": desk.id,
+                    "date": today,
+                    "changes": "<p>kept</p>",
+                }
+            )
         first = today.replace(day=1)
         Appraisal = env["revisit.appraisal"]
         Appraisal.with_company(company_b).create(
@@ -279,6 +273,7 @@ class TestTrustMethods(HttpCase):
                 "date_to": today,
             }
         )
+        cls._seed_archive_and_payroll(top, partner_b, today)
         # the records tried first: the other company's, then the identities
         # and the top-secret customer's, then any other record
         cls.priority = [
@@ -289,17 +284,57 @@ class TestTrustMethods(HttpCase):
             top,
             visit_top,
         ]
-        cls.keys = {}
-        for login, user in cls.users.items():
-            cls.keys[login] = (
-                env["res.users.apikeys"]
-                .with_user(user)
-                .sudo()
-                ._generate("rpc", "trust methods", datetime.now() + timedelta(days=1))
-            )
+        cls.keys = api_keys(env, cls.users, "trust methods")
         cls.methods = public_methods(env)
         cls.stats = Counter()
         cls.targets = {}
+
+    @classmethod
+    def _seed_archive_and_payroll(cls, top, partner_b, today):
+        """The archive's requests, destructions and register entries and the
+        payslips, in both companies: records every role may not act on."""
+        env = cls.env
+        other = cls.users["tm_other"]
+        env["revisit.archive.request"].with_user(other).with_company(
+            cls.company_b
+        ).create(
+            {
+                "partner_id": partner_b.id,
+                "purpose": "TM B",
+                "date_from": today,
+                "date_to": today,
+            }
+        )
+        for partner, company in ((top, cls.company_a), (partner_b, cls.company_b)):
+            env["revisit.archive.destruction"].with_company(company).create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "date_before": today,
+                    "reason": "TM",
+                }
+            )
+            env["revisit.archive.log"].create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "description": "TM change",
+                    "user_id": cls.users["tm_manager"].id,
+                }
+            )
+        if "hr.payslip" in env:
+            for login, company in (
+                ("tm_other", cls.company_b),
+                ("tm_staff", cls.company_a),
+            ):
+                env["hr.payslip"].with_company(company).create(
+                    {
+                        "employee_id": cls.employees[login].id,
+                        "company_id": company.id,
+                        "date_from": today.replace(day=1),
+                        "date_to": today,
+                    }
+                )
 
     # ------------------------------------------------------------ targets
     def target(self, model, login):
@@ -330,19 +365,7 @@ class TestTrustMethods(HttpCase):
     def _wizard(self, model, login):
         """The role's own wizard, pointing at records it may not write."""
         user = self.users[login]
-        Model = self.env[model]
-        vals = {}
-        for name, field in Model._fields.items():
-            if name in models.MAGIC_COLUMNS or field.compute or field.related:
-                continue
-            if field.type == "many2one" and not self.env[field.comodel_name]._transient:
-                if field.comodel_name in ("res.users", "res.currency"):
-                    continue
-                victim = self.target(field.comodel_name, login)
-                if victim:
-                    vals[name] = victim.id
-            elif field.type == "char" and not field.readonly:
-                vals[name] = "tm-hostile@evil.example"
+        vals = self._wizard_values(model, login)
         # opened from a record (active_model/active_ids): the records of our
         # models the role may not act on, one model after the other
         contexts = [{}]
@@ -366,6 +389,49 @@ class TestTrustMethods(HttpCase):
                     return wizard.sudo().with_context(**context)
                 except Exception:
                     _logger.debug("wizard %s not created as %s", model, env.user.login)
+        return None
+
+    def _wizard_values(self, model, login):
+        """A wizard's values: the records the role may not write, hostile
+        text, a valid value for its other required fields."""
+        Model = self.env[model]
+        vals = {}
+        for name, field in Model._fields.items():
+            if name in models.MAGIC_COLUMNS or field.compute or field.related:
+                continue
+            if field.type == "many2one" and not self.env[field.comodel_name]._transient:
+                if field.comodel_name in ("res.users", "res.currency"):
+                    continue
+                victim = self.target(field.comodel_name, login)
+                if victim:
+                    vals[name] = victim.id
+            elif (
+                field.type == "many2many"
+                and not self.env[field.comodel_name]._transient
+                and field.comodel_name not in ("res.users", "res.currency")
+            ):
+                victim = self.target(field.comodel_name, login)
+                if victim:
+                    vals[name] = [(6, 0, victim.ids)]
+            elif field.type in ("char", "text", "html") and not field.readonly:
+                vals[name] = "tm-hostile@evil.example"
+            elif field.required and not field.default:
+                value = self._required_value(field)
+                if value is not None:
+                    vals[name] = value
+        return vals
+
+    def _required_value(self, field):
+        """A valid value of a required wizard field (a date, a number...)."""
+        if field.type == "datetime":
+            return datetime.now().replace(microsecond=0)
+        if field.type == "date":
+            return date.today()
+        if field.type in ("integer", "float", "monetary"):
+            return 1
+        if field.type == "selection":
+            values = field.get_values(self.env)
+            return values[0] if values else None
         return None
 
     # ------------------------------------------------------------ outcomes
@@ -477,41 +543,14 @@ class TestTrustMethods(HttpCase):
         }
         if opened_from:
             kwargs["context"] = opened_from
-        if channel == "jsonrpc":
-            try:
-                self.make_jsonrpc_request(
-                    f"/web/dataset/call_kw/{model}/{method}",
-                    {
-                        "model": model,
-                        "method": method,
-                        "args": [ids] if ids is not None else [],
-                        "kwargs": kwargs,
-                    },
-                )
-            except JsonRpcException as error:
-                name = str(error).rsplit(".", 1)[-1]
-                if name in REFUSED_NAMES:
-                    return "refused", None
-                return "crash", f"{error}"[:300]
-            return "returned", None
-        body = dict(kwargs, **({"ids": ids} if ids is not None else {}))
-        response = self.url_open(
-            f"/json/2/{model}/{method}",
-            data=json.dumps(body),
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": f"Bearer {self.keys[login]}",
-            },
+        error, result = call_rpc(
+            self, channel, self.keys[login], model, method, ids, kwargs
         )
-        if response.status_code == 200:
+        if not error:
             return "returned", None
-        try:
-            name = response.json().get("name", "")
-        except ValueError:
-            name = f"HTTP {response.status_code}"
-        if name.rsplit(".", 1)[-1] in REFUSED_NAMES:
+        if error in REFUSED_NAMES:
             return "refused", None
-        return "crash", f"{name} {response.text[:200]}"
+        return "crash", f"{error} {str(result)[:200]}"
 
     def run_channel(self, channel):
         leaks, crashes = [], []
@@ -527,7 +566,7 @@ class TestTrustMethods(HttpCase):
                     continue
                 sampled.add(key)
                 if channel == "jsonrpc" and login != last_login:
-                    self.authenticate(login, PASSWORD % login)
+                    login_as(self, login)
                     last_login = login
             role = ROLES[login]
             before = self.snapshot(target)
@@ -583,6 +622,23 @@ class TestTrustMethods(HttpCase):
         ):
             self.assertIn(method, self.methods.get(model, {}), model)
         self.assertNotIn("write", self.methods["revisit.visit"])
+
+    def test_every_model_has_a_target(self):
+        """Every model with public methods on records has, for every role, a
+        record the role may not act on (for a wizard: one the role opened on
+        such records). A model added later without one fails here until a
+        sample is added to setUpClass (or the role's reason to act on every
+        record is declared in NO_TARGET)."""
+        missing = []
+        for model, methods in sorted(self.methods.items()):
+            if all(getattr(f, "_api_model", False) for f in methods.values()):
+                continue  # called on the model, no record needed
+            for login, role in ROLES.items():
+                if (model, role) in NO_TARGET:
+                    continue
+                if self.target(model, login) is None:
+                    missing.append(f"{model} as {role}")
+        self.assertEqual(missing, [], "no record to call the methods on")
 
     def test_orm_methods(self):
         self.run_channel("orm")
