@@ -13,3 +13,6 @@ class ResConfigSettings(models.TransientModel):
     complaint_reply_days = fields.Integer(
         related="company_id.complaint_reply_days", readonly=False
     )
+    complaint_actions_required = fields.Boolean(
+        related="company_id.complaint_actions_required", readonly=False
+    )
