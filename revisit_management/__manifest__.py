@@ -34,6 +34,7 @@
         "views/revisit_problem_category_views.xml",
         "wizards/revisit_visit_done_views.xml",
         "wizards/revisit_visit_appoint_views.xml",
+        "wizards/revisit_preset_wizard_views.xml",
         "views/revisit_visit_views.xml",
         "views/revisit_plan_views.xml",
         "views/revisit_rule_views.xml",

@@ -1,6 +1,19 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+# the shipped weights (第3条: the six; the three of the clinic shipped inactive)
+SHIPPED_WEIGHTS = {
+    "timeliness": 20.0,
+    "plan_completion": 20.0,
+    "process": 15.0,
+    "content": 15.0,
+    "records": 15.0,
+    "cost": 15.0,
+    "satisfaction": 15.0,
+    "customers": 5.0,
+    "problem_resolution": 10.0,
+}
+SHIPPED_INACTIVE = ("satisfaction", "customers", "problem_resolution")
 DEFAULT_CRITERIA = (
     "criterion_timeliness",
     "criterion_plan_completion",
@@ -120,7 +133,9 @@ class ResCompany(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        """New companies start with the default criteria of 第3条."""
+        """New companies start with the default criteria of 第3条, as shipped
+        (whatever regulation the main company, which holds the templates,
+        applied)."""
         companies = super().create(vals_list)
         defaults = self.env["revisit.appraisal.criterion"].sudo()
         for xmlid in DEFAULT_CRITERIA:
@@ -128,8 +143,14 @@ class ResCompany(models.Model):
                 f"revisit_appraisal.{xmlid}", raise_if_not_found=False
             )
         for company in companies:
-            for criterion in defaults:
-                criterion.copy({"company_id": company.id})
+            for criterion in defaults.with_context(active_test=False):
+                criterion.copy(
+                    {
+                        "company_id": company.id,
+                        "active": criterion.code not in SHIPPED_INACTIVE,
+                        "weight": SHIPPED_WEIGHTS.get(criterion.code, criterion.weight),
+                    }
+                )
         return companies
 
     def _revisit_appraisal_default_criteria(self):
@@ -140,6 +161,28 @@ class ResCompany(models.Model):
                 f"revisit_appraisal.{xmlid}", raise_if_not_found=False
             )
         return {criterion.code: criterion for criterion in templates}
+
+    def _revisit_preset_changes(self, preset):
+        """Regulations that count satisfaction, customers revisited and the
+        problem-resolution rate (R140, R144: 美容医院 第五章2, 客户回访管理制度
+        5.2, 设备回访 第十条, 回访中心 方案 6) weigh the nine criteria as
+        CLINIC_PRESET; the others keep the six of 第3条."""
+        changes = super()._revisit_preset_changes(preset)
+        if preset not in ("clinic", "property", "aftersales"):
+            return changes
+        criteria = (
+            self.env["revisit.appraisal.criterion"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("company_id", "=", self.id)], order="sequence, id")
+        )
+        for criterion in criteria:
+            weight = CLINIC_PRESET.get(criterion.code)
+            if weight is None:
+                changes.append((criterion, "active", False))
+            else:
+                changes += [(criterion, "active", True), (criterion, "weight", weight)]
+        return changes
 
     def action_revisit_appraisal_clinic_preset(self):
         """Clinic preset: satisfaction, customers revisited and problem

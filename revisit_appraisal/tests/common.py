@@ -1,6 +1,10 @@
 from datetime import date
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.revisit_appraisal.models.res_company import (
+    SHIPPED_INACTIVE,
+    SHIPPED_WEIGHTS,
+)
 from odoo.tests import new_test_user
 
 # A month far from the demo data (which uses the previous month).
@@ -27,6 +31,19 @@ class RevisitAppraisalCommon(BaseCommon):
         cls.Appraisal = cls.env["revisit.appraisal"]
         cls.SpotCheck = cls.env["revisit.appraisal.spot.check"]
         cls.Visit = cls.env["revisit.visit"]
+        # the criteria as shipped (the demo company applied the clinic's
+        # regulation; test_presets_appraisal tests the presets)
+        for criterion in (
+            cls.env["revisit.appraisal.criterion"]
+            .with_context(active_test=False)
+            .search([("company_id", "=", cls.company.id)])
+        ):
+            criterion.write(
+                {
+                    "active": criterion.code not in SHIPPED_INACTIVE,
+                    "weight": SHIPPED_WEIGHTS.get(criterion.code, criterion.weight),
+                }
+            )
         cls.criteria = {
             c.code: c
             for c in cls.env["revisit.appraisal.criterion"].search(

@@ -9,4 +9,5 @@ from . import (
     revisit_archive_log,
     revisit_archive_request,
     revisit_customer_report,
+    revisit_visit,
 )

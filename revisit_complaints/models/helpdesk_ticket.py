@@ -647,6 +647,13 @@ class HelpdeskTicket(models.Model):
                             "ticket or publish the complaint letter)"
                         )
                     )
+                if (
+                    ticket.company_id.complaint_actions_required
+                    and not ticket.complaint_action_ids
+                ):
+                    missing.append(
+                        self.env._("plan the corrective and preventive actions")
+                    )
                 if ticket.complaint_action_ids.filtered(lambda a: a.state == "todo"):
                     missing.append(
                         self.env._("carry out the corrective and preventive actions")
@@ -764,9 +771,12 @@ class HelpdeskTicket(models.Model):
             if visitor:
                 visits.filtered(lambda v, u=visitor: v.user_id != u).user_id = visitor
             # sudo: the complaint's own follow-up visits, planned just above
-            visits.sudo().write(
-                {"ticket_id": ticket.id, "followup_ticket_id": ticket.id}
-            )
+            values = {"ticket_id": ticket.id, "followup_ticket_id": ticket.id}
+            if ticket.complaint_severity == "major" and ticket.reopen_count:
+                # R074: from the second visit on only complaints that are not
+                # major (第三类) may be revisited by phone
+                values["method"] = "onsite"
+            visits.sudo().write(values)
             if visits:
                 ticket.message_post(
                     body=ticket._revisit_env()._(

@@ -46,6 +46,21 @@ class ResCompany(models.Model):
         "complaint_followup_days_major >= 0)",
         "A complaint revisit delay cannot be negative.",
     )
+    complaint_actions_required = fields.Boolean(
+        string="Valid Complaints Need Tracked Actions",
+        help="A valid complaint closes only with at least one corrective or "
+        "preventive action, each carried out (003 八.5: 制定订正预防措施,并监督"
+        "措施实施状况及效果).",
+    )
+
+    def _revisit_preset_changes(self, preset):
+        """The after-sales regulation (客户满意度调查管理规定 八.5) tracks each
+        valid complaint's corrective and preventive actions (R107)."""
+        changes = super()._revisit_preset_changes(preset)
+        if preset == "aftersales":
+            changes.append((self, "complaint_actions_required", True))
+        return changes
+
     _complaint_reply_days_positive = models.Constraint(
         "CHECK(complaint_reply_days >= 0)",
         "The reply delay promised to customers cannot be negative.",

@@ -22,3 +22,6 @@ class ResConfigSettings(models.TransientModel):
     complaint_followup_days_major = fields.Integer(
         related="company_id.complaint_followup_days_major", readonly=False
     )
+    complaint_actions_required = fields.Boolean(
+        related="company_id.complaint_actions_required", readonly=False
+    )

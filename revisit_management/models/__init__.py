@@ -4,6 +4,7 @@
 from . import revisit_company_lang_mixin  # isort: skip
 from . import revisit_workflow_mixin  # isort: skip
 from . import res_company  # isort: skip
+from . import res_company_preset  # isort: skip
 from . import (
     base,
     calendar_attendee,

@@ -5,6 +5,16 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     revisit_tz = fields.Selection(related="company_id.revisit_tz", readonly=False)
+    revisit_preset = fields.Selection(related="company_id.revisit_preset")
+    revisit_plan_notify_customers = fields.Boolean(
+        related="company_id.revisit_plan_notify_customers", readonly=False
+    )
+    revisit_close_required_field_ids = fields.Many2many(
+        related="company_id.revisit_close_required_field_ids", readonly=False
+    )
+    revisit_onsite_technical = fields.Boolean(
+        related="company_id.revisit_onsite_technical", readonly=False
+    )
     revisit_retry_count = fields.Integer(
         related="company_id.revisit_retry_count", readonly=False
     )

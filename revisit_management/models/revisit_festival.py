@@ -1,7 +1,7 @@
 import logging
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 
 from .input_check import check_values
 
@@ -134,10 +134,25 @@ class RevisitFestival(models.Model):
             )
             plan.action_submit()
             festival.plan_id = plan
-            if head:
+            # R014: the company manager organises the festival visits: the
+            # department's head, else the company's revisit managers are told
+            for approver in head or festival._festival_managers():
                 plan.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=plan.date_from,
                     summary=named.env._("Approve the festival visits plan"),
-                    user_id=head.id,
+                    user_id=approver.id,
                 )
+
+    def _festival_managers(self):
+        """Revisit managers working in the festival rule's company."""
+        self.ensure_one()
+        company = self.rule_id.company_id
+        return (
+            self.env.ref("revisit_management.group_revisit_manager")
+            .sudo()
+            .all_user_ids.filtered(
+                lambda u: u.active and not u.share and company in u.company_ids
+            )
+            .filtered(lambda u: u.id != SUPERUSER_ID)
+        )

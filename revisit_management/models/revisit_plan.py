@@ -182,6 +182,17 @@ class RevisitPlan(models.Model):
         if not self.env.su:
             self.check_access("create")
         self._check_plan_department(with_context_defaults(self, vals_list), True)
+        for vals in vals_list:
+            if (
+                "notify_customers" not in vals
+                and "default_notify_customers" not in self.env.context
+            ):
+                # R047: approved plans announce their visits, unless the
+                # company said otherwise
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                vals["notify_customers"] = company.sudo().revisit_plan_notify_customers
         return super().create(vals_list)
 
     def write(self, vals):

@@ -338,6 +338,13 @@ class RevisitPlanner(models.AbstractModel):
             for partner in partners
         }
         areas = {partner.id: partner.revisit_area_id for partner in partners}
+        department_first = set(
+            self.env["revisit.rule"]
+            .sudo()
+            .browse({vals.get("rule_id") for vals in vals_list} - {False, None})
+            .filtered(lambda r: r.department_first and r.department_id)
+            .ids
+        )
         pending = []
         by_area = []
         for vals in vals_list:
@@ -346,7 +353,11 @@ class RevisitPlanner(models.AbstractModel):
                 vals["department_id"] = departments[vals["partner_id"]]
             if vals.get("user_id"):
                 continue
-            if owners[vals["partner_id"]]:
+            if vals.get("rule_id") in department_first and vals["department_id"]:
+                # the regulation names the group for this kind of customer
+                vals["user_id"] = False
+                pending.append(vals)
+            elif owners[vals["partner_id"]]:
                 vals["user_id"] = owners[vals["partner_id"]]
             else:
                 vals["user_id"] = False

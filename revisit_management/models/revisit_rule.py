@@ -79,6 +79,12 @@ class RevisitRule(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Responsible Department", check_company=True
     )
+    department_first = fields.Boolean(
+        string="Always the Responsible Department",
+        help="Visits go to the responsible department's staff even when the "
+        "customer has a revisit owner or an area: the regulation names the "
+        "group for this kind of customer (e.g. the nursing team after surgery).",
+    )
     method = fields.Selection(METHODS, string="Default Method", default="phone")
     survey_id = fields.Many2one("survey.survey", string="Questionnaire")
     active = fields.Boolean(default=True)

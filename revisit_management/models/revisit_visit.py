@@ -840,6 +840,18 @@ class RevisitVisit(models.Model):
                 )
             if (
                 visit.method == "onsite"
+                and visit.company_id.revisit_onsite_technical
+                and not visit.technical_user_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "An on-site visit is made with a technical staff member "
+                        "who signs its record: %(visit)s.",
+                        visit=visit.display_name,
+                    )
+                )
+            if (
+                visit.method == "onsite"
                 and visit.technical_user_id
                 and not visit.technical_signature
             ):
@@ -852,6 +864,15 @@ class RevisitVisit(models.Model):
                     )
                 )
             missing = visit._close_missing_fields()
+            if missing and not visit.rule_id:
+                raise UserError(
+                    self.env._(
+                        "%(visit)s cannot be closed yet: the company asks for "
+                        "%(fields)s.",
+                        visit=visit.display_name,
+                        fields=", ".join(missing),
+                    )
+                )
             if missing:
                 raise UserError(
                     self.env._(
@@ -889,7 +910,7 @@ class RevisitVisit(models.Model):
         self.ensure_one()
         return [
             self._fields[field.name]._description_string(self.env)
-            for field in self.rule_id.sudo().close_required_field_ids
+            for field in self._close_required_fields()
             if field.name in self._fields
             and not (
                 self[field.name].strip()
@@ -897,6 +918,14 @@ class RevisitVisit(models.Model):
                 else self[field.name]
             )
         ]
+
+    def _close_required_fields(self):
+        """What the visit's rule requires before closing; for a visit without
+        a rule (plan, manual), what its company requires."""
+        self.ensure_one()
+        if self.rule_id:
+            return self.rule_id.sudo().close_required_field_ids
+        return self.company_id.sudo().revisit_close_required_field_ids
 
     def _log_long_visit(self):
         """Note on the chatter that a visit lasted longer than allowed."""

@@ -83,6 +83,24 @@ class RevisitVisitMaterial(models.Model):
     def _workflow_raise_kept(self):
         raise UserError(self.env._("Returned or kept material is a record: it stays."))
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_out_after_visit(self):
+        """R062 (及时将回访的相关资料归还给公司): once the visit is over,
+        material still out is returned or its keeping approved, not deleted."""
+        if self.env.su:
+            return
+        if any(
+            material.state == "out"
+            and material.sudo().visit_id.state not in ("todo", "appointed")
+            for material in self
+        ):
+            raise UserError(
+                self.env._(
+                    "Material still handed out after its visit is returned, or "
+                    "a supervisor approves keeping it: it cannot be deleted."
+                )
+            )
+
     def _check_out(self):
         self.visit_id.check_access("write")
         for material in self:

@@ -1,5 +1,6 @@
 from datetime import date, timedelta
 
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -34,6 +35,16 @@ class RevisitCase(TransactionCase):
         # clinic's departments (test_rules_triggers checks those)
         cls.env["revisit.rule"].search([("department_id", "!=", False)]).write(
             {"department_id": False}
+        )
+        # nor its regulation (test_presets checks the presets)
+        cls.env["revisit.rule"].with_context(active_test=False).search([]).write(
+            {"department_first": False, "close_required_field_ids": [Command.clear()]}
+        )
+        cls.company.write(
+            {
+                "revisit_close_required_field_ids": [Command.clear()],
+                "revisit_onsite_technical": False,
+            }
         )
         cls.Visit = cls.env["revisit.visit"]
         cls.Event = cls.env["revisit.event"]

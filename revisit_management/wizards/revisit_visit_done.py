@@ -46,9 +46,7 @@ class RevisitVisitDone(models.TransientModel):
     def _compute_required_fields(self):
         for wizard in self:
             wizard.required_fields = ", ".join(
-                wizard.visit_id.rule_id.sudo().close_required_field_ids.mapped(
-                    "field_description"
-                )
+                wizard.visit_id._close_required_fields().mapped("field_description")
             )
 
     @api.onchange("duration")
