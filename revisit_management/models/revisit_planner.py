@@ -4,8 +4,11 @@ from datetime import timedelta
 
 import psycopg2.errors
 
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
 from odoo.tools import SQL, split_every
+from odoo.tools.mail import generate_tracking_message_id
 
 from .revisit_visit_states import OPEN_STATES
 
@@ -18,7 +21,6 @@ CONCURRENCY_ERRORS = (
     psycopg2.errors.LockNotAvailable,
 )
 CREATE_BATCH = 1000
-LOG_BATCH = 100
 # how far a visit without a deadline may be pushed by the customer's wishes
 FREE_WINDOW_DAYS = 366
 
@@ -88,7 +90,7 @@ class RevisitPlanner(models.AbstractModel):
         """``create()`` in batches, with the flags of Odoo's bulk generators
         (``hr.leave.generate.multi.wizard``): the chatter's per-record work is
         skipped and done here for the whole batch instead: the assignees
-        follow their visits and each visit logs its creation message; then
+        follow their visits and each visit's chatter notes its origin; then
         the assignees' activities are created (``activity_update()``)."""
         Visit = (
             self.env["revisit.visit"]
@@ -109,20 +111,96 @@ class RevisitPlanner(models.AbstractModel):
 
     @api.model
     def _born(self, visits):
-        """Followers and creation messages of a batch of new visits, in a few
+        """Followers and origin notes of a batch of new visits, in a few
         queries instead of several per visit."""
         visits._follow_assignees()
-        author = self.env.user.partner_id.id
-        for company in visits.company_id:
-            mine = visits.filtered(lambda v, c=company: v.company_id == c)
-            mine = mine.with_context(lang=company._revisit_lang())
-            # small batches: the ORM's cache update of each message's thread
-            # grows with the size of the batch
-            for chunk in split_every(LOG_BATCH, mine.ids, mine.browse):
-                chunk._message_log_batch(
-                    bodies={visit.id: visit._creation_message() for visit in chunk},
-                    author_id=author,
-                )
+        self._log_origin(visits)
+
+    @api.model
+    def _log_origin(self, visits):
+        """Note in each visit's chatter where it comes from (event, plan,
+        earlier visit, rule and step), in the company's language, in one
+        INSERT for the batch. Odoo's generic creation message is not logged,
+        as calendar recurrences log none: through the ORM, one message per
+        visit cost more than the visit itself."""
+        if not visits:
+            return
+        author_id, email_from = visits._message_compute_author()
+        reply_to = self.env["mail.thread"]._notify_get_reply_to(
+            default=email_from, author_id=author_id
+        )[False]
+        ids, bodies = [], []
+        for company, mine in visits.grouped("company_id").items():
+            lang = (company or self.env.company)._revisit_lang()
+            Text = self.with_context(lang=lang)
+            links = {}
+            for visit in mine.with_context(lang=lang):
+                ids.append(visit.id)
+                bodies.append(Text._origin_body(visit, links))
+        now = fields.Datetime.now()
+        self.env["mail.message"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO mail_message
+                       (model, res_id, body, message_type, subtype_id,
+                        is_internal, author_id, email_from, reply_to, message_id,
+                        email_add_signature, date, create_uid, create_date,
+                        write_uid, write_date)
+                   SELECT %(model)s, r.res_id, r.body, 'notification', %(subtype)s,
+                          TRUE, %(author)s, %(email_from)s, %(reply_to)s,
+                          %(message_id)s, FALSE, %(now)s, %(uid)s, %(now)s,
+                          %(uid)s, %(now)s
+                   FROM unnest(%(ids)s::int[], %(bodies)s::text[]) AS r(res_id, body)""",
+                model=visits._name,
+                subtype=self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                author=author_id or None,
+                email_from=email_from or None,
+                reply_to=reply_to or None,
+                message_id=generate_tracking_message_id("message-notify"),
+                now=now,
+                uid=self.env.uid,
+                ids=ids,
+                bodies=bodies,
+            )
+        )
+        self.env["mail.message"].invalidate_model()
+        visits.invalidate_recordset(["message_ids"])
+
+    @api.model
+    def _origin_body(self, visit, links):
+        """The origin note of a generated visit (HTML, links to the records;
+        ``links`` keeps those already made: a batch has few origins)."""
+
+        def link(record):
+            key = (record._name, record.id)
+            if key not in links:
+                links[key] = Markup(
+                    '<a href="#" data-oe-model="%s" data-oe-id="%s">%s</a>'
+                ) % (record._name, record.id, record.display_name)
+            return links[key]
+
+        _ = self.env._
+        parts = []
+        if visit.event_id:
+            parts.append(Markup(_("event %(event)s")) % {"event": link(visit.event_id)})
+        if visit.plan_id:
+            parts.append(Markup(_("plan %(plan)s")) % {"plan": link(visit.plan_id)})
+        if visit.parent_visit_id:
+            parts.append(
+                Markup(_("visit %(visit)s")) % {"visit": link(visit.parent_visit_id)}
+            )
+        if visit.rule_id and visit.step_id:
+            parts.append(
+                Markup(_("rule %(rule)s, step %(step)s"))
+                % {"rule": link(visit.rule_id), "step": visit.step_id.name}
+            )
+        elif visit.rule_id:
+            parts.append(Markup(_("rule %(rule)s")) % {"rule": link(visit.rule_id)})
+        if not parts:
+            return escape(_("Visit generated."))
+        return Markup(_("Generated from %(origins)s.")) % {
+            "origins": Markup(", ").join(parts)
+        }
 
     @api.model
     def _skip_existing(self, groups):

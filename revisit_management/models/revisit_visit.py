@@ -637,30 +637,34 @@ class RevisitVisit(models.Model):
 
     def _follow_assignees(self):
         """Make the assignees followers of their visits (default subtypes), in
-        a few queries for the whole recordset; followers are kept as they are."""
+        one query for the whole recordset; followers are kept as they are
+        (the unique key of mail.followers skips those who follow already)."""
         visits = self.sudo().filtered("user_id.partner_id")
         if not visits:
             return
         Followers = self.env["mail.followers"].sudo()
-        followed = {
-            (follower.res_id, follower.partner_id.id)
-            for follower in Followers.search(
-                [("res_model", "=", self._name), ("res_id", "in", visits.ids)]
-            )
-        }
+        Followers.flush_model()
         subtypes = self.env["mail.message.subtype"].default_subtypes(self._name)[0]
-        Followers.create(
-            [
-                {
-                    "res_model": self._name,
-                    "res_id": visit.id,
-                    "partner_id": visit.user_id.partner_id.id,
-                    "subtype_ids": [(6, 0, subtypes.ids)],
-                }
-                for visit in visits
-                if (visit.id, visit.user_id.partner_id.id) not in followed
-            ]
+        self.env.cr.execute(
+            SQL(
+                """WITH new AS (
+                       INSERT INTO mail_followers (res_model, res_id, partner_id)
+                       SELECT %(model)s, r.res_id, r.partner_id
+                       FROM unnest(%(ids)s::int[], %(partners)s::int[])
+                            AS r(res_id, partner_id)
+                       ON CONFLICT DO NOTHING
+                       RETURNING id)
+                   INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                   SELECT new.id, s FROM new, unnest(%(subtypes)s::int[]) AS s""",
+                model=self._name,
+                ids=visits.ids,
+                partners=[visit.user_id.partner_id.id for visit in visits],
+                subtypes=subtypes.ids,
+            )
         )
+        Followers.invalidate_model()
+        visits.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
 
     def write(self, vals):
         self._check_assignee([vals])
