@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import psycopg2.errors
 
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
 from odoo.tools import SQL, split_every
 
@@ -18,7 +20,6 @@ CONCURRENCY_ERRORS = (
     psycopg2.errors.LockNotAvailable,
 )
 CREATE_BATCH = 1000
-LOG_BATCH = 100
 # how far a visit without a deadline may be pushed by the customer's wishes
 FREE_WINDOW_DAYS = 366
 
@@ -88,7 +89,7 @@ class RevisitPlanner(models.AbstractModel):
         """``create()`` in batches, with the flags of Odoo's bulk generators
         (``hr.leave.generate.multi.wizard``): the chatter's per-record work is
         skipped and done here for the whole batch instead: the assignees
-        follow their visits and each visit logs its creation message; then
+        follow their visits and each visit's chatter notes its origin; then
         the assignees' activities are created (``activity_update()``)."""
         Visit = (
             self.env["revisit.visit"]
@@ -109,20 +110,58 @@ class RevisitPlanner(models.AbstractModel):
 
     @api.model
     def _born(self, visits):
-        """Followers and creation messages of a batch of new visits, in a few
+        """Followers and origin notes of a batch of new visits, in a few
         queries instead of several per visit."""
         self.env["revisit.reminder.manager"]._follow_assignees(visits)
         author = self.env.user.partner_id.id
+        links = {}
         for company in visits.company_id:
             mine = visits.filtered(lambda v, c=company: v.company_id == c)
             mine = mine.with_context(lang=company._revisit_lang())
+            Text = self.with_context(lang=company._revisit_lang())
             # small batches: the ORM's cache update of each message's thread
             # grows with the size of the batch
             for chunk in split_every(LOG_BATCH, mine.ids, mine.browse):
                 chunk._message_log_batch(
-                    bodies={visit.id: visit._creation_message() for visit in chunk},
+                    bodies={visit.id: Text._origin_body(visit, links) for visit in chunk},
                     author_id=author,
                 )
+
+    @api.model
+    def _origin_body(self, visit, links):
+        """The origin note of a generated visit (HTML, links to the records;
+        ``links`` keeps those already made: a batch has few origins)."""
+
+        def link(record):
+            key = (record._name, record.id)
+            if key not in links:
+                links[key] = Markup(
+                    '<a href="#" data-oe-model="%s" data-oe-id="%s">%s</a>'
+                ) % (record._name, record.id, record.display_name)
+            return links[key]
+
+        _ = self.env._
+        parts = []
+        if visit.event_id:
+            parts.append(Markup(_("event %(event)s")) % {"event": link(visit.event_id)})
+        if visit.plan_id:
+            parts.append(Markup(_("plan %(plan)s")) % {"plan": link(visit.plan_id)})
+        if visit.parent_visit_id:
+            parts.append(
+                Markup(_("visit %(visit)s")) % {"visit": link(visit.parent_visit_id)}
+            )
+        if visit.rule_id and visit.step_id:
+            parts.append(
+                Markup(_("rule %(rule)s, step %(step)s"))
+                % {"rule": link(visit.rule_id), "step": visit.step_id.name}
+            )
+        elif visit.rule_id:
+            parts.append(Markup(_("rule %(rule)s")) % {"rule": link(visit.rule_id)})
+        if not parts:
+            return escape(_("Visit generated."))
+        return Markup(_("Generated from %(origins)s.")) % {
+            "origins": Markup(", ").join(parts)
+        }
 
     @api.model
     def _skip_existing(self, groups):
