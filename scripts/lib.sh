@@ -11,7 +11,12 @@ EMBEDDED_PGPORT="${REVISIT_PGPORT:-55432}"
 HTTP_PORT="${ODOO_HTTP_PORT:-8069}"
 ODOO_BRANCH="19.0"
 ODOO_GIT_URL="${ODOO_GIT_URL:-https://github.com/odoo/odoo.git}"
-ADDONS="revisit_management,revisit_complaints,revisit_appraisal,revisit_appraisal_payroll,revisit_complaints_close_inactive,revisit_sale_stock,revisit_repair,revisit_project,revisit_maintenance,revisit_crm,revisit_hr_expense,revisit_archive,revisit_warranty,revisit_sms_china"
+# our addons, one a line in addons.txt (the tests read the same file)
+ADDON_LIST=()
+while read -r addon; do
+    if [ -n "$addon" ]; then ADDON_LIST+=("$addon"); fi
+done <"$ROOT/addons.txt"
+ADDONS="$(IFS=,; echo "${ADDON_LIST[*]}")"
 
 die() {
     echo "error: $*" >&2

@@ -5,7 +5,7 @@ rules and the demo records (the demo company, customers, staff, tickets)."""
 
 import re
 
-from odoo.addons.revisit_management.tests.common import use_chinese
+from odoo.addons.revisit_management.tests.common import demo_ref, use_chinese
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import html2plaintext
@@ -133,8 +133,7 @@ class TestChineseData(TransactionCase):
         them done wrote, the creation messages) are Chinese: the
         demo company speaks Chinese and the rules' Chinese names are loaded
         before the demo makes its visits."""
-        if not self.env.ref("revisit_management.res_partner_chen_jing_demo", False):
-            self.skipTest("the demo data is not loaded")
+        demo_ref(self, "revisit_management.res_partner_chen_jing_demo")
         self.assertEqual(self.env.ref("base.main_company").partner_id.lang, "zh_CN")
         demo_partners = self.env["ir.model.data"].search(
             [("module", "in", ADDONS), ("model", "=", "res.partner")]
@@ -225,8 +224,7 @@ class TestChineseData(TransactionCase):
         """The "created" messages of every record our demo and data make in a
         chatter (rules, plans, appraisals, spot checks, archive inspections,
         corrective actions, ...) are Chinese."""
-        if not self.env.ref("revisit_management.res_partner_chen_jing_demo", False):
-            self.skipTest("the demo data is not loaded")
+        demo_ref(self, "revisit_management.res_partner_chen_jing_demo")
         mixin = self.env.registry["revisit.company.lang.mixin"]
         models = [
             name
@@ -256,10 +254,7 @@ class TestChineseData(TransactionCase):
     def test_demo_complaints_in_chinese(self):
         """What the complaint desk wrote into the demo's tickets (activities,
         notes) is in the company's language, Chinese."""
-        if not self.env.ref(
-            "revisit_complaints.helpdesk_ticket_team_property_demo", False
-        ):
-            self.skipTest("the complaints demo data is not loaded")
+        demo_ref(self, "revisit_complaints.helpdesk_ticket_team_property_demo")
         tickets = self.env["helpdesk.ticket"].search([("is_complaint", "=", True)])
         self.assertTrue(tickets)
         activities = (

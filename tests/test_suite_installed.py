@@ -1,23 +1,15 @@
 """Cross-addon checks on the test database: all our addons install together."""
 
+import os
+
 from odoo.tests import TransactionCase, tagged
 
-ADDONS = (
-    "revisit_management",
-    "revisit_complaints",
-    "revisit_appraisal",
-    "revisit_appraisal_payroll",
-    "revisit_complaints_close_inactive",
-    "revisit_sale_stock",
-    "revisit_repair",
-    "revisit_project",
-    "revisit_maintenance",
-    "revisit_crm",
-    "revisit_hr_expense",
-    "revisit_archive",
-    "revisit_warranty",
-    "revisit_sms_china",
-)
+# our addons, one a line: the file the scripts read too
+with open(
+    os.path.join(os.path.dirname(os.path.dirname(__file__)), "addons.txt"),
+    encoding="utf-8",
+) as addons_file:
+    ADDONS = tuple(line.strip() for line in addons_file if line.strip())
 
 
 @tagged("post_install", "-at_install")

@@ -1,11 +1,11 @@
+from odoo.addons.revisit_management.tests.common import demo_ref
 from odoo.tests import TransactionCase, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestDemo(TransactionCase):
     def test_demo_month_yields_every_grade(self):
-        if not self.env.ref("revisit_appraisal.hr_employee_alice_demo", False):
-            self.skipTest("demo data not loaded")
+        demo_ref(self, "revisit_appraisal.hr_employee_alice_demo")
         grades = {}
         for key in ("alice", "bob", "carol", "dave", "erin"):
             employee = self.env.ref(f"revisit_appraisal.hr_employee_{key}_demo")

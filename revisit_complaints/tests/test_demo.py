@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo.addons.revisit_management.tests.common import demo_ref
 from odoo.tests import TransactionCase, tagged
 
 
@@ -10,11 +11,7 @@ class TestComplaintDemo(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.lift = self.env.ref(
-            "revisit_complaints.helpdesk_ticket_lift_demo", raise_if_not_found=False
-        )
-        if not self.lift:
-            self.skipTest("demo data not installed")
+        self.lift = demo_ref(self, "revisit_complaints.helpdesk_ticket_lift_demo")
 
     def test_complaints_over_three_months_revisited(self):
         today = self.env.company._revisit_today()
@@ -44,12 +41,11 @@ class TestChineseDemoCompany(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.team = self.env.ref(
-            "revisit_complaints.helpdesk_ticket_team_property_demo",
-            raise_if_not_found=False,
+        self.team = demo_ref(
+            self, "revisit_complaints.helpdesk_ticket_team_property_demo"
         )
-        if not self.team or not self.env["res.lang"]._lang_get("zh_CN"):
-            self.skipTest("Chinese demo data not installed")
+        if not self.env["res.lang"]._lang_get("zh_CN"):
+            self.skipTest("Chinese not installed")
 
     def test_complaint_desk_is_the_chinese_property_staff(self):
         staff = self.env.ref("revisit_management.res_users_revisit_property_demo")

@@ -16,6 +16,23 @@ class RevisitProblemReport(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "visit_id"
+    _depends = {
+        "revisit.visit": [
+            "active",
+            "company_id",
+            "department_id",
+            "done_date",
+            "parent_visit_id",
+            "partner_id",
+            "plan_id",
+            "problem",
+            "problem_category_ids",
+            "rule_id",
+            "satisfaction",
+            "state",
+            "user_id",
+        ],
+    }
 
     visit_id = fields.Many2one("revisit.visit", readonly=True)
     date = fields.Date(string="Date Raised", readonly=True)

@@ -36,6 +36,32 @@ class RevisitVisitReport(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "visit_id"
+    _depends = {
+        "revisit.visit": [
+            "active",
+            "company_id",
+            "deadline",
+            "department_id",
+            "done_date",
+            "due_date",
+            "method",
+            "parent_visit_id",
+            "partner_id",
+            "plan_id",
+            "problem",
+            "problem_category_ids",
+            "report_date",
+            "rule_id",
+            "satisfaction",
+            "scheduled_date",
+            "state",
+            "survey_user_input_id",
+            "user_id",
+        ],
+        "res.partner": ["revisit_tier_id"],
+        "res.company": ["revisit_tz"],
+        "survey.user_input": ["state"],
+    }
 
     visit_id = fields.Many2one("revisit.visit", readonly=True)
     date = fields.Date(string="Scheduled Date", readonly=True)

@@ -4,6 +4,19 @@ from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
+def demo_ref(case, xmlid):
+    """The demo record ``xmlid``. The test is skipped on a database installed
+    without demo data, and fails when the record's module was installed with
+    its demo data and the record is missing."""
+    record = case.env.ref(xmlid, raise_if_not_found=False)
+    if record:
+        return record
+    module = case.env["ir.module.module"].search([("name", "=", xmlid.split(".")[0])])
+    if module.demo:
+        case.fail(f"{xmlid} is missing: {module.name} was installed with its demo")
+    case.skipTest("demo data not installed")
+
+
 class RevisitCase(TransactionCase):
     """Staff, a department and customers for the revisit tests."""
 

@@ -3,6 +3,8 @@ from datetime import timedelta
 
 from odoo.tests import TransactionCase, tagged
 
+from .common import demo_ref
+
 
 @tagged("post_install", "-at_install")
 class TestRevisitDemo(TransactionCase):
@@ -11,12 +13,7 @@ class TestRevisitDemo(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.chen = self.env.ref(
-            "revisit_management.revisit_event_surgery_chen_demo",
-            raise_if_not_found=False,
-        )
-        if not self.chen:
-            self.skipTest("demo data not installed")
+        self.chen = demo_ref(self, "revisit_management.revisit_event_surgery_chen_demo")
 
     def test_surgery_creates_three_visits(self):
         steps = self.chen.visit_ids.step_id.mapped("deadline_days")
@@ -142,10 +139,9 @@ class TestChineseDemoCompany(TransactionCase):
         self.assertEqual(user.tz, "Asia/Shanghai")
 
     def test_demo_company_is_in_shanghai(self):
-        if not self.env.ref(
-            "revisit_management.revisit_event_surgery_chen_demo", False
-        ) or not self.env["res.lang"]._lang_get("zh_CN"):
-            self.skipTest("Chinese demo data not installed")
+        demo_ref(self, "revisit_management.revisit_event_surgery_chen_demo")
+        if not self.env["res.lang"]._lang_get("zh_CN"):
+            self.skipTest("Chinese not installed")
         company = self.env.ref("base.main_company")
         self.assertEqual(company.revisit_tz, "Asia/Shanghai")
         self.assertEqual(company.country_id.code, "CN")

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from .common import RevisitCase
+from .common import RevisitCase, demo_ref
 
 
 @tagged("post_install", "-at_install")
@@ -252,10 +252,7 @@ class TestClinicDemoDepartments(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        if not self.env.ref(
-            "revisit_management.hr_department_nursing_demo", raise_if_not_found=False
-        ):
-            self.skipTest("demo data not installed")
+        demo_ref(self, "revisit_management.hr_department_nursing_demo")
 
     def event(self, trigger, partner):
         return self.env["revisit.event"].create(

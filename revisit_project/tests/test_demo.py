@@ -1,3 +1,4 @@
+from odoo.addons.revisit_management.tests.common import demo_ref
 from odoo.tests import TransactionCase, tagged
 
 
@@ -7,11 +8,7 @@ class TestProjectDemo(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.project = self.env.ref(
-            "revisit_project.project_project_zhou_min_demo", raise_if_not_found=False
-        )
-        if not self.project:
-            self.skipTest("demo data not installed")
+        self.project = demo_ref(self, "revisit_project.project_project_zhou_min_demo")
 
     def test_started_and_closed_project_created_its_visits(self):
         customer = self.env.ref("revisit_management.res_partner_zhou_min_demo")

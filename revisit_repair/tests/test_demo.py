@@ -1,3 +1,4 @@
+from odoo.addons.revisit_management.tests.common import demo_ref
 from odoo.tests import TransactionCase, tagged
 
 
@@ -7,11 +8,7 @@ class TestRepairDemo(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.repair = self.env.ref(
-            "revisit_repair.repair_order_zhao_li_demo", raise_if_not_found=False
-        )
-        if not self.repair:
-            self.skipTest("demo data not installed")
+        self.repair = demo_ref(self, "revisit_repair.repair_order_zhao_li_demo")
 
     def test_ended_repair_created_its_visit(self):
         customer = self.env.ref("revisit_management.res_partner_zhao_li_demo")

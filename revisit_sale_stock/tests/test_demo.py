@@ -1,5 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
+from odoo.addons.revisit_management.tests.common import demo_ref
 from odoo.tests import TransactionCase, tagged
 
 
@@ -9,11 +10,7 @@ class TestSaleStockDemo(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.order = self.env.ref(
-            "revisit_sale_stock.sale_order_liu_yang_demo", raise_if_not_found=False
-        )
-        if not self.order:
-            self.skipTest("demo data not installed")
+        self.order = demo_ref(self, "revisit_sale_stock.sale_order_liu_yang_demo")
 
     def _events(self, record):
         return self.env["revisit.event"].search(
