@@ -1,7 +1,6 @@
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
-
 from odoo.addons.revisit_management.tests.common import use_chinese
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -25,7 +24,9 @@ class TestSupervisorTour(HttpCase):
             groups="base.group_user,revisit_management.group_revisit_user",
         )
         Employee = cls.env["hr.employee"]
-        head_employee = Employee.create({"name": "Journey Head", "user_id": cls.head.id})
+        head_employee = Employee.create(
+            {"name": "Journey Head", "user_id": cls.head.id}
+        )
         cls.department = cls.env["hr.department"].create(
             {"name": "Journey Aftercare", "manager_id": head_employee.id}
         )

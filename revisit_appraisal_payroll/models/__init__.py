@@ -1,1 +1,1 @@
-from . import hr_payslip, revisit_appraisal_reward_line
+from . import hr_payslip, hr_payslip_line, revisit_appraisal_reward_line

@@ -1,4 +1,5 @@
 from . import (
+    test_demo_chinese,
     test_net,
     test_payroll,
     test_payroll_chinese,

@@ -207,8 +207,13 @@ class ResCompany(models.Model):
 
     def _revisit_demo_make_chinese(self):
         """The demo company is in Shanghai: its address, time zone, language
-        and currency (the yuan, unless accounting installed before already
-        holds entries in another currency: they cannot change any more)."""
+        and currency, the yuan.
+
+        Accounting's demo, loaded before ours, books its demo entries in the
+        dollars of its generic chart (whatever the company's country), and
+        accounting refuses a currency change once entries exist. In a demo
+        database these are demo books: the company is moved to the yuan all
+        the same (its entries' amounts then read in yuan)."""
         self.ensure_one()
         china = self.env.ref("base.cn")
         values = {
@@ -223,16 +228,28 @@ class ResCompany(models.Model):
             "phone": "+86 21 5080 0000",
             "revisit_tz": "Asia/Shanghai",
         }
+        yuan = self.env.ref("base.CNY")
+        yuan.active = True
         if not hasattr(self, "_existing_accounting") or not (
             self.root_id._existing_accounting()
         ):
-            yuan = self.env.ref("base.CNY")
-            yuan.active = True
             values["currency_id"] = yuan.id
+        elif self.currency_id != yuan and self._revisit_demo_database():
+            # past accounting's check on its entries (see above): demo only
+            models.Model.write(self, {"currency_id": yuan.id})
         self.write(values)
         self.partner_id.tz = "Asia/Shanghai"
         if self.env["res.lang"]._lang_get("zh_CN"):
             self.partner_id.lang = "zh_CN"
+
+    @api.model
+    def _revisit_demo_database(self):
+        """Whether the database was created with demo data (base's)."""
+        return bool(
+            self.env["ir.module.module"]
+            .sudo()
+            .search_count([("name", "=", "base"), ("demo", "=", True)])
+        )
 
     @api.model
     def _revisit_demo_chinese_users(self, user_ids):

@@ -150,3 +150,16 @@ class TestChineseDemoCompany(TransactionCase):
             self.env.ref("revisit_management.res_users_revisit_property_demo").tz,
             "Asia/Shanghai",
         )
+
+    def test_demo_company_is_in_yuan(self):
+        """The demo company counts in yuan, even where accounting's demo
+        booked its entries in dollars before ours loaded."""
+        if not self.env.ref(
+            "revisit_management.revisit_event_surgery_chen_demo", False
+        ) or not self.env["res.lang"]._lang_get("zh_CN"):
+            self.skipTest("Chinese demo data not installed")
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.currency_id, self.env.ref("base.CNY"))
+        self.assertEqual(company.currency_id.symbol, "¥")
+        self.assertEqual(company.city, "上海市")
+        self.assertIn("¥", company.currency_id.format(300.0))

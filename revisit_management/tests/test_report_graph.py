@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo.tests import tagged
 
 from .common import RevisitCase
@@ -42,3 +44,20 @@ class TestRevisitReportGraph(RevisitCase):
         self.assertIsNone(open_week["satisfaction:avg"])
         # sums of nothing stay 0
         self.assertEqual(open_week["nbr_done:sum"], 0)
+
+    def test_until_today_narrows_the_default_filters(self):
+        """The analysis opens on the periods until today: its filter is in a
+        group of its own, so it narrows "not cancelled" (filters of one group
+        are OR-ed: future weeks would show)."""
+        arch = self.env["revisit.visit.report"].get_view(
+            self.env.ref("revisit_management.revisit_visit_report_view_search").id,
+            "search",
+        )["arch"]
+        groups = [[]]
+        for node in etree.fromstring(arch):
+            if node.tag == "separator":
+                groups.append([])
+            elif node.tag == "filter":
+                groups[-1].append(node.get("name"))
+        group_of = {name: i for i, group in enumerate(groups) for name in group}
+        self.assertNotEqual(group_of["until_today"], group_of["not_cancelled"])
