@@ -33,10 +33,12 @@ CLOSE_FIELDS = {
 PRESET_GROUP = "base.group_system"
 
 
-class ResCompany(models.Model):
-    """The regulation a company follows and what applying it last set."""
+class RevisitPresetMixin(models.AbstractModel):
+    """The regulation a company follows and what applying it last set
+    (res.company inherits it)."""
 
-    _inherit = "res.company"
+    _name = "revisit.preset.mixin"
+    _description = "Regulation of a Company"
 
     revisit_preset = fields.Selection(
         PRESETS,
