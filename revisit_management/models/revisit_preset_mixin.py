@@ -201,8 +201,11 @@ class RevisitPresetMixin(models.AbstractModel):
             return self.env._("%(name)s (new)", name=value)
         if field.type in ("many2one", "many2many", "one2many"):
             if field.comodel_name == "ir.model.fields":
-                return ", ".join(
-                    value.mapped(lambda f: f.with_env(self.env).field_description)
+                return (
+                    ", ".join(
+                        value.mapped(lambda f: f.with_env(self.env).field_description)
+                    )
+                    or "-"
                 )
             return ", ".join(value.mapped("display_name")) or "-"
         if field.type == "boolean":
