@@ -3,8 +3,8 @@
 # the files below import res_partner (which registers res.partner's extension)
 from . import revisit_company_lang_mixin  # isort: skip
 from . import revisit_workflow_mixin  # isort: skip
+from . import revisit_preset_mixin  # isort: skip
 from . import res_company  # isort: skip
-from . import res_company_preset  # isort: skip
 from . import (
     base,
     calendar_attendee,

@@ -10,7 +10,8 @@ from .revisit_rule import METHODS
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "revisit.preset.mixin"]
 
     revisit_tz = fields.Selection(
         _tz_get,

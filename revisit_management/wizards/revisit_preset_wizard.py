@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..models.res_company_preset import PRESET_GROUP, PRESETS
+from ..models.revisit_preset_mixin import PRESET_GROUP, PRESETS
 
 
 class RevisitPresetWizard(models.TransientModel):

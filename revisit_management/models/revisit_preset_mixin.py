@@ -33,10 +33,12 @@ CLOSE_FIELDS = {
 PRESET_GROUP = "base.group_system"
 
 
-class ResCompany(models.Model):
-    """The regulation a company follows and what applying it last set."""
+class RevisitPresetMixin(models.AbstractModel):
+    """The regulation a company follows and what applying it last set
+    (res.company inherits it)."""
 
-    _inherit = "res.company"
+    _name = "revisit.preset.mixin"
+    _description = "Regulation of a Company"
 
     revisit_preset = fields.Selection(
         PRESETS,
@@ -199,8 +201,11 @@ class ResCompany(models.Model):
             return self.env._("%(name)s (new)", name=value)
         if field.type in ("many2one", "many2many", "one2many"):
             if field.comodel_name == "ir.model.fields":
-                return ", ".join(
-                    value.mapped(lambda f: f.with_env(self.env).field_description)
+                return (
+                    ", ".join(
+                        value.mapped(lambda f: f.with_env(self.env).field_description)
+                    )
+                    or "-"
                 )
             return ", ".join(value.mapped("display_name")) or "-"
         if field.type == "boolean":
