@@ -23,6 +23,10 @@ registry.category("web_tour.tours").add("revisit_dashboard_tour", {
             trigger: '.o_revisit_dashboard [data-kpi="coverage"] .o_revisit_kpi_value:contains("%")',
         },
         {
+            content: "The reach funnel: attempted of the due, with its coverage rate",
+            trigger: '.o_revisit_dashboard_funnel [data-funnel="attempted"]:contains("%")',
+        },
+        {
             content: "Unreachable visits have their own tile: the tiles add up",
             trigger: ".o_revisit_dashboard .o_revisit_dashboard_unreachable",
         },
