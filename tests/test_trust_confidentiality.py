@@ -19,21 +19,34 @@ head, managers) must still read it.
 import base64
 import json
 import logging
+import re
+import shutil
+import subprocess
 import threading
+import unicodedata
 from collections import Counter
 from datetime import date, datetime, timedelta
+from urllib.parse import quote
 
 from odoo.addons.mail.tools.discuss import Store
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import SQL
 
+from .trust_channels import (
+    REFUSED,
+    REFUSED_NAMES,
+    api_keys,
+    call_rpc,
+    login_as,
+    make_employee,
+    make_user,
+)
 from .trust_roles import ROLE_GROUPS
 
 _logger = logging.getLogger(__name__)
 
-REFUSED = (AccessError, MissingError, UserError, ValidationError)
-REFUSED_NAMES = {e.__name__ for e in REFUSED}
 PARTNER = "res.partner"
 CONF = {
     "phone": "+86 139 7777 0001",
@@ -114,24 +127,10 @@ class TestTrustConfidentiality(HttpCase):
 
         def user(login, groups, dept=None, company=company):
             # every internal role may export: the export itself is probed
-            record = new_test_user(
-                env,
-                login,
-                groups=f"{groups},base.group_allow_export",
-                password=f"{login}-Pw-2026",
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-            )
+            record = make_user(env, login, f"{groups},base.group_allow_export", company)
             cls.users[login] = record
             if dept:
-                cls.employees[login] = env["hr.employee"].create(
-                    {
-                        "name": login,
-                        "user_id": record.id,
-                        "department_id": dept.id,
-                        "company_id": company.id,
-                    }
-                )
+                cls.employees[login] = make_employee(record, dept)
             return record
 
         role = ROLE_GROUPS
@@ -190,12 +189,8 @@ class TestTrustConfidentiality(HttpCase):
         env.flush_all()
         env.cr.precommit.run()
         cls.portal_partner = Partner.create({"name": "Portal Confid"})
-        cls.portal = new_test_user(
-            env,
-            "cf_portal",
-            groups="base.group_portal",
-            password="cf_portal-Pw-2026",
-            partner_id=cls.portal_partner.id,
+        cls.portal = make_user(
+            env, "cf_portal", "base.group_portal", partner_id=cls.portal_partner.id
         )
         cls.users["cf_portal"] = cls.portal
 
@@ -322,15 +317,7 @@ class TestTrustConfidentiality(HttpCase):
             }
         )
         env.flush_all()
-        cls.keys = {
-            login: env["res.users.apikeys"]
-            .with_user(record)
-            .sudo()
-            ._generate(
-                "rpc", "confidentiality probe", datetime.now() + timedelta(days=1)
-            )
-            for login, record in cls.users.items()
-        }
+        cls.keys = api_keys(env, cls.users, "confidentiality probe")
         cls.stats = Counter()
 
     # ------------------------------------------------------------ transport
@@ -349,38 +336,19 @@ class TestTrustConfidentiality(HttpCase):
                 return True, None
         if ctx:
             kwargs["context"] = dict(ctx)
-        if transport == "jsonrpc":
-            try:
-                result = self.make_jsonrpc_request(
-                    f"/web/dataset/call_kw/{model}/{method}",
-                    {
-                        "model": model,
-                        "method": method,
-                        "args": [list(args[0])] if args else [],
-                        "kwargs": kwargs,
-                    },
-                )
-            except JsonRpcException as error:
-                name = str(error).rsplit(".", 1)[-1]
-                self.assertIn(name, REFUSED_NAMES, f"{model}.{method}: {error}")
-                return True, None
-            return False, result
-        body = dict(kwargs, **({"ids": list(args[0])} if args else {}))
-        if "context" in body:
-            body["context"] = dict(body["context"])
-        response = self.url_open(
-            f"/json/2/{model}/{method}",
-            data=json.dumps(body),
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": f"Bearer {self.keys[login]}",
-            },
+        error, result = call_rpc(
+            self,
+            transport,
+            self.keys[login],
+            model,
+            method,
+            list(args[0]) if args else None,
+            kwargs,
         )
-        if response.status_code != 200:
-            name = response.json().get("name", "").rsplit(".", 1)[-1]
-            self.assertIn(name, REFUSED_NAMES, f"{model}.{method}: {response.text}")
+        if error:
+            self.assertIn(error, REFUSED_NAMES, f"{model}.{method}: {result}")
             return True, None
-        return False, response.json()
+        return False, result
 
     # ------------------------------------------------------------- probes
     def readable_fields(self, login, model):
@@ -775,7 +743,7 @@ class TestTrustConfidentiality(HttpCase):
         targets = {"conf": self.conf, "top": self.top}
         for login, role in ROLES.items():
             if transport == "jsonrpc":
-                self.authenticate(login, f"{login}-Pw-2026")
+                login_as(self, login)
             for key, target in targets.items():
                 allowed = login in ALLOWED[key]
                 if allowed:
@@ -872,7 +840,7 @@ class TestTrustConfidentiality(HttpCase):
         reports = self.our_reports()
         self.assertTrue(any(records for _report, _key, records in reports))
         for login in ROLES:
-            self.authenticate(login, f"{login}-Pw-2026")
+            login_as(self, login)
             env = self.env(user=self.users[login])
             for report, key, records in reports:
                 # each record alone (one refused record refuses a batch)
@@ -908,6 +876,217 @@ class TestTrustConfidentiality(HttpCase):
                         breaches,
                     )
         _logger.info("report probes: %s", sorted({r.report_name for r, *_ in reports}))
+        self.assertEqual(breaches, [], "\n".join(breaches))
+
+    def pdf_text(self, pdf):
+        """The text pdftotext reads in a PDF, and again without spaces (a
+        number may be printed in pieces)."""
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        text = unicodedata.normalize("NFKC", text)
+        return text + "\n" + re.sub(r"\s+", "", text)
+
+    def get_pdf(self, report, record_ids):
+        """/report/pdf as the session's user: (refused, text)."""
+        context = quote(json.dumps({"force_report_rendering": True}))
+        ids = ",".join(map(str, record_ids))
+        response = self.url_open(
+            f"/report/pdf/{report.report_name}/{ids}?context={context}"
+        )
+        if response.status_code != 200:
+            return True, response.text
+        self.assertTrue(response.content.startswith(b"%PDF"), report.report_name)
+        return False, self.pdf_text(response.content)
+
+    def test_probe_pdf_reports(self):
+        """Every PDF report of our addons fetched over /report/pdf as every
+        role on the records of the customer, its text read by pdftotext:
+        refused to who may not read them, without the contact data for who
+        reads the record but not the file; the file's people read it."""
+        self.assertTrue(shutil.which("pdftotext"), "install poppler-utils")
+        # no stylesheet fetched: its web fonts draw Latin text and digits as
+        # outlines pdftotext cannot read (see test_pdf_reports.py)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:9"
+        )
+        reports = [
+            (report, key, records)
+            for report, key, records in self.our_reports()
+            if report.report_type == "qweb-pdf" and records
+        ]
+        self.assertTrue(reports)
+        breaches = []
+        printed = Counter()
+        for login in ROLES:
+            login_as(self, login)
+            for report, key, records in reports:
+                for record in records:
+                    refused, text = self.get_pdf(report, record.ids)
+                    if login in ALLOWED[key]:
+                        if report.report_name.endswith("visit_record"):
+                            phone = (CONF if key == "conf" else TOP)["phone"]
+                            self.assertIn(phone.replace(" ", ""), text, login)
+                            printed[key] += 1
+                        continue
+                    self.check_document(
+                        "report", "pdf", login, key, refused, text, breaches
+                    )
+        # the positive side ran: the file's people printed the record whole
+        self.assertTrue(printed["conf"] and printed["top"], printed)
+        self.assertEqual(breaches, [], "\n".join(breaches))
+
+    def test_reports_refused_to_portal(self):
+        """Every report of our addons (the appraisal sheet and ranking
+        included), printed by a portal user (the customer) in the ORM, over
+        /report/html and /report/pdf, on a record of its model: refused."""
+        self.env["revisit.appraisal"].create(
+            {
+                "employee_id": self.employees["cf_staff"].id,
+                "date_from": self.today.replace(day=1),
+            }
+        )
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "ir.actions.report"), ("module", "=like", "revisit%")]
+        )
+        reports = self.env["ir.actions.report"].browse(data.mapped("res_id"))
+        self.assertIn(
+            "revisit_appraisal.report_revisit_appraisal_sheet",
+            reports.mapped("report_name"),
+        )
+        env = self.env(user=self.users["cf_portal"])
+        login_as(self, "cf_portal")
+        printed = []
+        for report in reports.sorted("report_name"):
+            records = (
+                self.env[report.model]
+                .with_context(active_test=False)
+                .search([], limit=2)
+            )
+            self.assertTrue(records, f"{report.report_name}: no record to print")
+            try:
+                with self.env.cr.savepoint():
+                    env["ir.actions.report"]._render_qweb_html(
+                        report.report_name, records.ids
+                    )
+                printed.append(f"orm {report.report_name}")
+            except REFUSED:
+                pass
+            for converter in ("html", "pdf"):
+                if converter == "pdf":
+                    refused, _text = self.get_pdf(report, records.ids)
+                else:
+                    response = self.url_open(
+                        f"/report/html/{report.report_name}/"
+                        + ",".join(map(str, records.ids))
+                    )
+                    refused = response.status_code != 200
+                self.count("report", converter, "portal", not refused, refused)
+                if not refused:
+                    printed.append(f"{converter} {report.report_name}")
+        self.assertEqual(printed, [], "a portal user printed an internal report")
+
+    def test_digest_counts_do_not_single_out_the_customer(self):
+        """Invariant 1 on the digest's figures: each role's figures are
+        counted with its own access rights, so they do not move with the
+        records of the customer it may not read. The records the role cannot
+        read (visits, complaints) are moved to a third company (rolled back):
+        the role's figures stay the same. The figures of who reads them do
+        move: the probe would see a count made as superuser."""
+        Digest = self.env["digest.digest"]
+        kpis = sorted(
+            name
+            for name, field in Digest._fields.items()
+            if name.startswith("kpi_")
+            and name.endswith("_value")
+            and (field._module or "").startswith("revisit")
+        )
+        self.assertGreaterEqual(len(kpis), 12, kpis)
+        digest = Digest.create(
+            {name[: -len("_value")]: True for name in kpis}
+            | {"name": "Confid counts", "periodicity": "daily"}
+        )
+        # the share of all customers revisited divides by the company's number
+        # of customers (the regulation's population, counted whole on purpose:
+        # revisit.visit.report._revisit_coverage): how many customers the
+        # company has names none of them, so it singles nobody out (TRUST_MODEL
+        # invariant 1 is about a record's value, key or existence)
+        population = {"kpi_revisit_coverage_value"}
+        compared = [name for name in kpis if name not in population]
+        elsewhere = self.env["res.company"].create({"name": "Confid elsewhere"})
+        now = datetime.now()
+        frame = {
+            "start_datetime": now - timedelta(days=2),
+            "end_datetime": now + timedelta(days=2),
+        }
+
+        def figures(user):
+            values = {}
+            for name in kpis:
+                self.env.invalidate_all()
+                try:
+                    with self.env.cr.savepoint():
+                        values[name] = digest.with_user(user).with_context(**frame)[
+                            name
+                        ]
+                except AccessError:
+                    values[name] = "refused"
+            return values
+
+        def records_of(target):
+            Visit = self.env["revisit.visit"].with_context(active_test=False)
+            return [
+                Visit.search([("partner_id", "=", target.id)]),
+                self.env["helpdesk.ticket"].search([("partner_id", "=", target.id)]),
+            ]
+
+        def move_out(records):
+            for recs in records:
+                if recs:
+                    self.env.cr.execute(
+                        SQL(
+                            "UPDATE %s SET company_id = %s WHERE id IN %s",
+                            SQL.identifier(recs._table),
+                            elsewhere.id,
+                            tuple(recs.ids),
+                        )
+                    )
+            self.env.invalidate_all()
+
+        breaches = []
+        moved_any = Counter()
+        for key, target in (("conf", self.conf), ("top", self.top)):
+            records = records_of(target)
+            # the teeth: the manager's figures count the customer's records
+            before = figures(self.users["cf_manager"])
+            with self.env.cr.savepoint() as block:
+                move_out(records)
+                self.assertNotEqual(figures(self.users["cf_manager"]), before, key)
+                block.rollback()
+            for login, role in ROLES.items():
+                if login in ALLOWED[key]:
+                    continue
+                user = self.users[login]
+                hidden = [
+                    recs.filtered(
+                        lambda r, u=user: not r.with_user(u).has_access("read")
+                    )
+                    for recs in records
+                ]
+                before = figures(user)
+                with self.env.cr.savepoint() as block:
+                    move_out(hidden)
+                    after = figures(user)
+                    block.rollback()
+                moved_any[key] += sum(len(recs) for recs in hidden)
+                changed = {
+                    n: (before[n], after[n]) for n in compared if before[n] != after[n]
+                }
+                leak = bool(changed)
+                self.count("digest count", "orm", role, leak, False)
+                if leak:
+                    breaches.append(f"{login} {key}: {changed}")
+        self.assertTrue(moved_any["conf"] and moved_any["top"], moved_any)
         self.assertEqual(breaches, [], "\n".join(breaches))
 
     def thread_routes(self, key, target):
@@ -957,7 +1136,7 @@ class TestTrustConfidentiality(HttpCase):
         for login in ROLES:
             if login == "cf_portal":
                 continue
-            self.authenticate(login, f"{login}-Pw-2026")
+            login_as(self, login)
             for key, target in (("conf", self.conf), ("top", self.top)):
                 for route, model, params in self.thread_routes(key, target):
                     try:
@@ -1068,7 +1247,7 @@ class TestTrustConfidentiality(HttpCase):
         urls = self.portal_urls()
         self.assertTrue(any("/my/ticket/" in url for url in urls), urls)
         breaches = []
-        self.authenticate("cf_portal", "cf_portal-Pw-2026")
+        login_as(self, "cf_portal")
         for url in urls:
             response = self.url_open(url, allow_redirects=False)
             for key in ("conf", "top"):
@@ -1084,14 +1263,8 @@ class TestTrustConfidentiality(HttpCase):
         _logger.info("portal probes: %s", urls)
         self.assertEqual(breaches, [], "\n".join(breaches))
         # positive: the customer as a portal user reads its own complaint
-        new_test_user(
-            self.env,
-            "cf_customer",
-            groups="base.group_portal",
-            password="cf_customer-Pw-2026",
-            partner_id=self.conf.id,
-        )
-        self.authenticate("cf_customer", "cf_customer-Pw-2026")
+        make_user(self.env, "cf_customer", "base.group_portal", partner_id=self.conf.id)
+        login_as(self, "cf_customer")
         response = self.url_open(f"/my/ticket/{self.ticket.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.ticket.name, response.text)

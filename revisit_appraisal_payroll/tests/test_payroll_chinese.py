@@ -6,20 +6,15 @@ Under Chinese the payslip screens, the fields' labels, states, menus and rule
 categories read in Chinese, and the file holds every term of payroll's .pot
 that another module can translate."""
 
-import re
 from datetime import date
 
-import polib
-
-from odoo.addons.revisit_management.tests.common import use_chinese
-from odoo.modules.module import get_module_path
+from odoo.addons.revisit_management.tests.extra_po import (
+    LATIN_WORD,
+    ExtraPoChecks,
+    view_terms,
+)
 from odoo.tests import TransactionCase, tagged
-from odoo.tools.translate import xml_translate
 
-REFERENCE = re.compile(r"(model|model_terms):([\w.]+),(\w+):(\w+)\.(\S+)$")
-# what a translation keeps as it is: tags, placeholders, format directives
-MARKUP = re.compile(r"<[^>]+>|\{\{.*?\}\}|%\(\w+\)s|%[sd]")
-LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")
 # the payslip's fields HR reads on its form
 PAYSLIP_FIELDS = (
     "name",
@@ -40,96 +35,12 @@ PAYSLIP_FIELDS = (
 )
 
 
-def payroll_pot():
-    return polib.pofile(f"{get_module_path('payroll')}/i18n/payroll.pot")
-
-
-def extra_po():
-    return polib.pofile(
-        f"{get_module_path('revisit_appraisal_payroll')}/i18n_extra/zh_CN.po"
-    )
-
-
-def references(entry):
-    """[(kind, model, field, xmlid)] of a .po entry's record references."""
-    found = []
-    for occurrence, _line in entry.occurrences:
-        match = REFERENCE.match(occurrence)
-        if match:
-            kind, model, field, module, name = match.groups()
-            found.append((kind, model, field, f"{module}.{name}"))
-    return found
-
-
-def view_terms(arch):
-    terms = set()
-    xml_translate(lambda term: terms.add(term), arch)
-    return terms
-
-
 @tagged("post_install", "-at_install")
-class TestPayrollChinese(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        use_chinese(cls.env, cls.env.user)
-        cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
-        cls.po = extra_po()
-        cls.translations = {
-            (reference, entry.msgid): entry.msgstr
-            for entry in cls.po
-            for reference in references(entry)
-        }
-
-    def test_extra_po_is_complete(self):
-        missing = []
-        for entry in payroll_pot():
-            for reference in references(entry):
-                if not self.translations.get((reference, entry.msgid)):
-                    kind, model, field, xmlid = reference
-                    missing.append(f"{kind}:{model},{field}:{xmlid} {entry.msgid!r}")
-        self.assertFalse(
-            missing,
-            "payroll terms without a Chinese translation in "
-            "revisit_appraisal_payroll/i18n_extra/zh_CN.po:\n"
-            + "\n".join(sorted(missing)),
-        )
-        for entry in self.po:
-            with self.subTest(msgid=entry.msgid):
-                self.assertRegex(entry.comment, r"^module: payroll")
-                self.assertTrue(references(entry))
-                self.assertFalse(entry.fuzzy)
-                self.assertEqual(
-                    sorted(MARKUP.findall(entry.msgid)),
-                    sorted(MARKUP.findall(entry.msgstr)),
-                )
-
-    def test_records_hold_the_translations(self):
-        """payroll's labels, helps, choices, menus, actions, groups and the
-        demo's rule categories hold our Chinese, not payroll's own."""
-        owners = {"payroll", "revisit_appraisal_payroll"}
-        checked = 0
-        wrong = []
-        for (kind, model, field, xmlid), msgid in self.translations:
-            if kind != "model":
-                continue
-            record = self.env.ref(xmlid, raise_if_not_found=False)
-            if not record:
-                continue
-            modules = set(
-                self.env["ir.model.data"]
-                .search([("model", "=", model), ("res_id", "=", record.id)])
-                .mapped("module")
-            )
-            if modules - owners:
-                continue
-            checked += 1
-            msgstr = self.translations[(kind, model, field, xmlid), msgid]
-            value = record.with_context(lang="zh_CN")[field]
-            if value != msgstr:
-                wrong.append(f"{xmlid} {field}: {value!r}, not {msgstr!r} ({msgid!r})")
-        self.assertGreater(checked, 150)
-        self.assertFalse(wrong, "\n".join(wrong))
+class TestPayrollChinese(ExtraPoChecks, TransactionCase):
+    oca_addon = "payroll"
+    addon = "revisit_appraisal_payroll"
+    # the demo's rule categories included
+    min_records = 150
 
     def test_payslip_fields_in_chinese(self):
         fields = self.env["hr.payslip"].fields_get(

@@ -5,19 +5,13 @@ Chinese the ticket screens, the fields' labels, menus, actions and subtypes
 read in Chinese, and the file holds every term of helpdesk_mgmt's .pot that
 another module can translate."""
 
-import re
-
-import polib
-
-from odoo.addons.revisit_management.tests.common import use_chinese
-from odoo.modules.module import get_module_path
+from odoo.addons.revisit_management.tests.extra_po import (
+    LATIN_WORD,
+    ExtraPoChecks,
+    view_terms,
+)
 from odoo.tests import TransactionCase, tagged
-from odoo.tools.translate import xml_translate
 
-REFERENCE = re.compile(r"(model|model_terms):([\w.]+),(\w+):(\w+)\.(\S+)$")
-# what a translation keeps as it is: tags, placeholders, format directives
-MARKUP = re.compile(r"<[^>]+>|\{\{.*?\}\}|%\(\w+\)s|%[sd]")
-LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")
 # the ticket's fields a helpdesk user reads on every screen
 TICKET_FIELDS = (
     "name",
@@ -43,47 +37,12 @@ TICKET_FIELDS = (
 )
 
 
-def helpdesk_pot():
-    return polib.pofile(f"{get_module_path('helpdesk_mgmt')}/i18n/helpdesk_mgmt.pot")
-
-
-def extra_po():
-    return polib.pofile(f"{get_module_path('revisit_complaints')}/i18n_extra/zh_CN.po")
-
-
-def references(entry):
-    """The references of a .po entry that Odoo applies to records:
-    [(kind, model, field, xmlid)]; code references are left out."""
-    found = []
-    for occurrence, _line in entry.occurrences:
-        match = REFERENCE.match(occurrence)
-        if match:
-            kind, model, field, module, name = match.groups()
-            found.append((kind, model, field, f"{module}.{name}"))
-    return found
-
-
-def view_terms(arch):
-    """The translatable terms of a view's arch, as Odoo cuts them."""
-    terms = set()
-    xml_translate(lambda term: terms.add(term), arch)
-    return terms
-
-
 @tagged("post_install", "-at_install")
-class TestHelpdeskChinese(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        use_chinese(cls.env, cls.env.user)
-        cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
-        cls.po = extra_po()
-        # {((kind, model, field, xmlid), msgid): msgstr}
-        cls.translations = {
-            (reference, entry.msgid): entry.msgstr
-            for entry in cls.po
-            for reference in references(entry)
-        }
+class TestHelpdeskChinese(ExtraPoChecks, TransactionCase):
+    oca_addon = "helpdesk_mgmt"
+    addon = "revisit_complaints"
+    # stages, channels, subtypes, mail templates...
+    min_records = 200
 
     def _view_english_terms(self):
         """{view xmlid: msgids of the .po on that view}"""
@@ -92,62 +51,6 @@ class TestHelpdeskChinese(TransactionCase):
             if kind == "model_terms":
                 terms.setdefault(xmlid, set()).add(msgid)
         return terms
-
-    def test_extra_po_is_complete(self):
-        """Every term of helpdesk_mgmt's .pot that a record holds (not only its
-        Python or JavaScript code) is in the file, with all its references,
-        translated, its tags and placeholders kept."""
-        missing = []
-        for entry in helpdesk_pot():
-            for reference in references(entry):
-                if not self.translations.get((reference, entry.msgid)):
-                    kind, model, field, xmlid = reference
-                    missing.append(f"{kind}:{model},{field}:{xmlid} {entry.msgid!r}")
-        self.assertFalse(
-            missing,
-            "helpdesk_mgmt terms without a Chinese translation in "
-            "revisit_complaints/i18n_extra/zh_CN.po:\n" + "\n".join(sorted(missing)),
-        )
-        for entry in self.po:
-            with self.subTest(msgid=entry.msgid):
-                # Odoo's PoFileReader needs the module comment on every entry
-                self.assertRegex(entry.comment, r"^module: helpdesk_mgmt")
-                self.assertTrue(references(entry))
-                self.assertFalse(entry.fuzzy)
-                self.assertEqual(
-                    sorted(MARKUP.findall(entry.msgid)),
-                    sorted(MARKUP.findall(entry.msgstr)),
-                )
-
-    def test_records_hold_the_translations(self):
-        """Loading revisit_complaints' terms wrote the translations into
-        helpdesk_mgmt's records: labels, helps, choices, menus, actions, groups,
-        stages, channels, subtypes, mail templates. Records another addon
-        also names (Odoo's own models, translated by Odoo) are left to it."""
-        owners = {"helpdesk_mgmt", "revisit_complaints"}
-        checked = 0
-        wrong = []
-        for reference, msgid in self.translations:
-            kind, model, field, xmlid = reference
-            msgstr = self.translations[reference, msgid]
-            if kind != "model":
-                continue
-            record = self.env.ref(xmlid, raise_if_not_found=False)
-            if not record:
-                continue  # e.g. the fields helpdesk_mgmt adds to field service's models
-            modules = set(
-                self.env["ir.model.data"]
-                .search([("model", "=", model), ("res_id", "=", record.id)])
-                .mapped("module")
-            )
-            if modules - owners:
-                continue
-            checked += 1
-            value = record.with_context(lang="zh_CN")[field]
-            if value != msgstr:
-                wrong.append(f"{xmlid} {field}: {value!r}, not {msgstr!r} ({msgid!r})")
-        self.assertGreater(checked, 200)
-        self.assertFalse(wrong, "\n".join(wrong))
 
     def test_ticket_fields_in_chinese(self):
         fields = self.env["helpdesk.ticket"].fields_get(
