@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import TencentCase
@@ -110,3 +111,26 @@ class TestTencent(TencentCase):
         )
         self.assertEqual(response.status_code, 403)
         self.assertEqual(self.notifications(visit).notification_status, "pending")
+
+    def test_settings_show_the_callback_url_and_the_company_templates(self):
+        self.gateway()
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.sms_provider, "tencent")
+        self.assertEqual(
+            settings.sms_china_callback_url,
+            f"{self.company.get_base_url()}/sms_china/tencent/report/"
+            f"{self.company.sms_china_callback_token}",
+        )
+        action = settings.action_sms_china_templates()
+        templates = self.env["sms.china.template"].search(action["domain"])
+        self.assertEqual(
+            sorted(templates.mapped("template_code")),
+            ["1800001", "1800002", "1800003", "1800004"],
+        )
+        # the settings form renders with the gateway's fields
+        arch = settings.get_views([(False, "form")])["views"]["form"]["arch"]
+        for field in ("sms_tencent_secret_key", "sms_china_callback_url"):
+            self.assertIn(f'name="{field}"', arch)
+        # a staff user cannot open the settings
+        with self.assertRaises(AccessError):
+            self.env["res.config.settings"].with_user(self.staff).create({})
