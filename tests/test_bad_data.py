@@ -135,7 +135,7 @@ class TestBadDataInBatches(TransactionCase):
         self.assertNotIn(self.departed, visits.user_id)
 
     def test_reminders_skip_departed_assignee(self):
-        today = self.env.cr.now().date()
+        today = self.env.company._revisit_today()
         Visit = self.env["revisit.visit"]
         good = Visit.create(
             [
