@@ -22,8 +22,9 @@ class RevisitVisit(models.Model):
 
     def _send_survey_sms(self):
         """The questionnaire's template gets the short link on the company's
-        registered domain; a re-sent questionnaire is sent with the context's
-        ``sms_template_kind="reminder"``."""
+        registered domain; a questionnaire asked again (context
+        ``revisit_reask``, or ``sms_template_kind="reminder"``) is sent with
+        the reminder's template."""
         self.ensure_one()
         link = self.env["revisit.short.link"]._for_visit(self)
         params = {
@@ -32,9 +33,11 @@ class RevisitVisit(models.Model):
             "code": link.code,
             "link": link._url(),
         }
-        kind = self.env.context.get("sms_template_kind")
-        if kind not in ("questionnaire", "reminder"):
-            kind = "questionnaire"
+        reminder = (
+            self.env.context.get("revisit_reask")
+            or self.env.context.get("sms_template_kind") == "reminder"
+        )
+        kind = "reminder" if reminder else "questionnaire"
         return super(
             RevisitVisit,
             self.with_context(sms_template_kind=kind, sms_template_params=params),

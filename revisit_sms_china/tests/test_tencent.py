@@ -38,8 +38,12 @@ class TestTencent(TencentCase):
         self.send_queued()
         visit.with_context(sms_template_kind="reminder")._send_survey_sms()
         self.send_queued()
+        # the questionnaire asked again by the re-asking job
+        visit.with_context(revisit_reask=True)._send_survey_sms()
+        self.send_queued()
         self.assertEqual(
-            [r["body"]["TemplateId"] for r in gateway.requests], ["1800003", "1800004"]
+            [r["body"]["TemplateId"] for r in gateway.requests],
+            ["1800003", "1800004", "1800004"],
         )
         # the same link: the same questionnaire
         self.assertEqual(
