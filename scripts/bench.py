@@ -1002,8 +1002,12 @@ class Bench:
 
         args = self.args
         load = HttpLoad(
-            self, args.http_port, args.http_staff, args.http_supervisors,
-            args.http_rounds, args.http_workers,
+            self,
+            args.http_port,
+            args.http_staff,
+            args.http_supervisors,
+            args.http_rounds,
+            args.http_workers,
         )
         logdir = os.path.dirname(args.logfile) if args.logfile else "."
         staff, supervisors, seconds = load.run(os.path.join(logdir, "http.log"))

@@ -3,7 +3,6 @@ from collections import defaultdict
 from datetime import timedelta
 
 import psycopg2.errors
-
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
@@ -20,6 +19,7 @@ CONCURRENCY_ERRORS = (
     psycopg2.errors.LockNotAvailable,
 )
 CREATE_BATCH = 1000
+LOG_BATCH = 100
 # how far a visit without a deadline may be pushed by the customer's wishes
 FREE_WINDOW_DAYS = 366
 
@@ -123,7 +123,9 @@ class RevisitPlanner(models.AbstractModel):
             # grows with the size of the batch
             for chunk in split_every(LOG_BATCH, mine.ids, mine.browse):
                 chunk._message_log_batch(
-                    bodies={visit.id: Text._origin_body(visit, links) for visit in chunk},
+                    bodies={
+                        visit.id: Text._origin_body(visit, links) for visit in chunk
+                    },
                     author_id=author,
                 )
 
