@@ -59,6 +59,7 @@ class RevisitWarrantyRepair(models.Model):
             raise UserError(self.env._("A repair cost cannot be negative."))
 
     def action_done(self):
+        self.check_access("write")
         for repair in self:
             if not repair.repair:
                 raise UserError(
