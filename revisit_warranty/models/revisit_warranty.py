@@ -16,16 +16,8 @@ class RevisitWarranty(models.Model):
 
     _name = "revisit.warranty"
     _description = "Warranty Certificate"
-    _inherit = ["mail.thread", "mail.activity.mixin", "revisit.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "acceptance_date desc, id desc"
-    _workflow_fields = ("state", "issue_date")
-    _workflow_birth_states = ("draft",)
-    # the owner holds an issued certificate: what its periods count from stays
-    _workflow_frozen_fields = {
-        "issued": ("partner_id", "acceptance_date", "company_id"),
-        "cancel": ("__all__",),
-    }
-    _workflow_kept_states = ("issued", "cancel")
 
     name = fields.Char(
         string="Certificate Number",
@@ -104,6 +96,28 @@ class RevisitWarranty(models.Model):
                     "revisit.warranty"
                 ) or self.env._("New")
         return super().create(vals_list)
+
+    def write(self, vals):
+        if {"state", "issue_date"} & set(vals) and not self.env.su:
+            raise UserError(
+                self.env._("A certificate is issued or cancelled with its buttons.")
+            )
+        frozen = {"acceptance_date", "partner_id", "company_id"} & set(vals)
+        if frozen and not self.env.su and self.filtered(lambda w: w.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "An issued certificate keeps its owner and acceptance date: "
+                    "cancel it and issue a new one."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        if self.filtered(lambda w: w.state == "issued"):
+            raise UserError(
+                self.env._("An issued warranty certificate cannot be deleted.")
+            )
 
     def action_issue(self):
         """Issue the certificate and plan a revisit before each warranty ends."""

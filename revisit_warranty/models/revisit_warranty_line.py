@@ -9,10 +9,7 @@ class RevisitWarrantyLine(models.Model):
 
     _name = "revisit.warranty.line"
     _description = "Warranty Period"
-    _inherit = ["revisit.workflow.mixin"]
     _order = "warranty_id, sequence, id"
-    _workflow_fields = ("visit_id",)
-    _workflow_state_field = None
 
     warranty_id = fields.Many2one(
         "revisit.warranty", required=True, ondelete="cascade", index=True
@@ -47,26 +44,13 @@ class RevisitWarrantyLine(models.Model):
             else:
                 line.start_date = line.end_date = False
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_draft()
-        return lines
-
     def write(self, vals):
-        self._check_draft()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_issued(self):
-        self._check_draft()
-
-    def _check_draft(self):
-        """The periods of an issued certificate are what the owner was given."""
+        # the periods of an issued certificate are what the owner was given
         if not self.env.su and self.warranty_id.filtered(lambda w: w.state != "draft"):
             raise UserError(
                 self.env._("The periods of an issued certificate cannot change.")
             )
+        return super().write(vals)
 
     def _plan_revisit(self):
         """One revisit per type of work, before its warranty ends (not before

@@ -9,15 +9,7 @@ class RevisitWarrantyRepair(models.Model):
 
     _name = "revisit.warranty.repair"
     _description = "Warranty Repair"
-    _inherit = ["revisit.workflow.mixin"]
     _order = "report_date desc, id desc"
-    _workflow_fields = ("state",)
-    _workflow_birth_states = ("reported",)
-    # a repair done is the record the owner confirms
-    _workflow_frozen_fields = {
-        "done": ("warranty_id", "line_id", "report_date", "description", "repair")
-    }
-    _workflow_kept_states = ("done",)
 
     warranty_id = fields.Many2one(
         "revisit.warranty", required=True, ondelete="cascade", index=True
@@ -73,13 +65,10 @@ class RevisitWarrantyRepair(models.Model):
                 raise UserError(
                     self.env._("Describe the repair done before closing it.")
                 )
-        for repair in self:
-            # sudo: the workflow field, on repairs one may write (above)
-            repair.sudo().write(
-                {
-                    "state": "done",
-                    "repair_date": repair.repair_date
-                    or repair.company_id._revisit_today(),
-                }
-            )
+        self.write(
+            {
+                "state": "done",
+                "repair_date": self.warranty_id.company_id[:1]._revisit_today(),
+            }
+        )
         return True

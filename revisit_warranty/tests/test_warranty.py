@@ -73,6 +73,9 @@ class TestWarranty(RevisitCase):
         # issuing twice plans nothing twice
         with self.assertRaises(UserError):
             warranty.action_issue()
+        # issued by its button only
+        with self.assertRaises(UserError):
+            warranty.with_user(self.manager).state = "draft"
         # the owner's acceptance date is what the periods were counted from
         with self.assertRaises(UserError):
             warranty.with_user(self.manager).acceptance_date = date(2031, 1, 1)
