@@ -19,7 +19,6 @@ without editing this file: a new model needs a sample record only (demo data,
 or the generic seed below).
 """
 
-import json
 import logging
 import time
 import warnings
@@ -30,18 +29,26 @@ from psycopg2 import Error as PgError
 
 from odoo import fields
 from odoo.addons.revisit_management.models.revisit_workflow_mixin import _user_field
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tools import SQL
 
+from .trust_channels import (
+    REFUSED,
+    api_keys,
+    call_rpc,
+    login_as,
+    make_employee,
+    make_user,
+)
+from .trust_channels import REFUSED_NAMES as USER_ERRORS
 from .trust_roles import ROLE_GROUPS
 
 _logger = logging.getLogger(__name__)
 
 MIXIN = "revisit.workflow.mixin"
-REFUSED = (AccessError, MissingError, UserError, ValidationError)
-REFUSED_NAMES = {e.__name__ for e in REFUSED} | {"IntegrityError"}
+# a constraint of the database refuses too
+REFUSED_NAMES = USER_ERRORS | {"IntegrityError"}
 POLICY_FRAMES = {
     "_workflow_raise",
     "_workflow_raise_frozen",
@@ -96,32 +103,11 @@ class TestTrustPolicy(HttpCase):
         cls.employees = {}
         for role, (login, groups, in_dept) in ROLES.items():
             company = cls.company_b if role == "second company" else cls.company
-            user = new_test_user(
-                env,
-                login,
-                groups=groups,
-                password=f"{login}-Pw-2026",
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-            )
-            cls.users[role] = user
+            user = cls.users[role] = make_user(env, login, groups, company)
             if in_dept:
-                cls.employees[role] = env["hr.employee"].create(
-                    {
-                        "name": login,
-                        "user_id": user.id,
-                        "department_id": cls.dept.id,
-                        "company_id": company.id,
-                    }
-                )
+                cls.employees[role] = make_employee(user, cls.dept)
         cls.dept.manager_id = cls.employees["department head"]
-        cls.keys = {
-            role: env["res.users.apikeys"]
-            .with_user(user)
-            .sudo()
-            ._generate("rpc", "policy suite", datetime.now() + timedelta(days=1))
-            for role, user in cls.users.items()
-        }
+        cls.keys = api_keys(env, cls.users, "policy suite")
         cls.models = sorted(
             name
             for name, model in env.registry.items()
@@ -248,9 +234,49 @@ class TestTrustPolicy(HttpCase):
                 }
             ),
         }
+        cls._seed_settled(staff, partner, appraisal, today)
         for name in cls.models:
             if name not in cls.samples:
                 cls.samples[name] = cls._generic_sample(name)
+
+    @classmethod
+    def _seed_settled(cls, staff, partner, appraisal, today):
+        """Second samples of models whose frozen place is not a state of their
+        own (a line of an approved plan) or whose state needs a link (a reward
+        line paid by a payslip): each sample is tried in every state."""
+        env = cls.env
+        plan = env["revisit.plan"].create(
+            {
+                "name": "Policy draft plan",
+                "user_id": cls.users["supervisor member"].id,
+                "department_id": cls.dept.id,
+                "date_from": today,
+                "date_to": today,
+                "line_ids": [fields.Command.create({"partner_id": partner.id})],
+            }
+        )
+        approved = plan.copy({"name": "Policy approved plan"})
+        approved.action_submit()
+        approved.with_user(cls.users["manager"]).action_approve()
+        cls.samples["revisit.plan.line"] = plan.line_ids | approved.line_ids
+        if "payslip_id" in env["revisit.appraisal.reward.line"]._fields:
+            payslip = env["hr.payslip"].create(
+                {
+                    "employee_id": cls.employees["staff"].id,
+                    "date_from": today.replace(day=1),
+                    "date_to": today,
+                }
+            )
+            paid = env["revisit.appraisal.reward.line"].create(
+                {
+                    "appraisal_id": appraisal.id,
+                    "kind": "bonus",
+                    "amount": 100.0,
+                    "date": today,
+                }
+            )
+            paid.write({"state": "paid", "payslip_id": payslip.id})
+            cls.samples["revisit.appraisal.reward.line"] |= paid
 
     @classmethod
     def _generic_sample(cls, name):
@@ -335,9 +361,9 @@ class TestTrustPolicy(HttpCase):
             )
         ]
 
-    def _sample_in_state(self, name, state, role):
+    def _sample_in_state(self, name, state, role, index=0):
         """The sample in ``state``, given to the role where it has an owner."""
-        record = self.samples[name].sudo()
+        record = self.samples[name][index].sudo()
         Model = record.with_context(active_test=False)
         if state is not None:
             # put there directly: a state's own checks (even the superuser's)
@@ -382,6 +408,14 @@ class TestTrustPolicy(HttpCase):
         Model.invalidate_recordset()
         return Model
 
+    def _sample_states(self, name):
+        """(state, sample index) of every sample of the model in every state."""
+        return [
+            (state, index)
+            for index in range(len(self.samples[name]))
+            for state in self._states(self.env[name])
+        ]
+
     def _snapshot(self, record, names):
         record.invalidate_recordset()
         record = record.sudo().with_context(active_test=False).exists()
@@ -406,7 +440,11 @@ class TestTrustPolicy(HttpCase):
             value = self._plausible(record, record._fields[fname])
             if value is None:
                 continue
-            expected = fname in workflow or record._workflow_is_frozen(fname)
+            expected = (
+                fname in workflow
+                or record._workflow_is_frozen(fname)
+                or self._moves_into_frozen(record, fname, value)
+            )
             attempts.append(("write", fname, value, expected))
         for fname in sorted(workflow):
             field = record._fields[fname]
@@ -428,6 +466,27 @@ class TestTrustPolicy(HttpCase):
                 ("archive", "active", None, record._workflow_is_frozen("active"))
             )
         return attempts
+
+    def _moves_into_frozen(self, record, fname, value):
+        """The value puts the record where it is frozen (a plan line into an
+        approved plan, a spot check into a confirmed month): the policy
+        refuses it as it refuses a frozen field. Asked of the models whose
+        records are frozen by another record."""
+        own = type(record)._workflow_frozen
+        if own is self.env.registry[MIXIN]._workflow_frozen or (
+            "__all__" in record._workflow_frozen()
+        ):
+            return False
+        with self.env.cr.savepoint() as block:
+            try:
+                record.sudo().write({fname: value})
+                record.flush_recordset()
+                frozen = "__all__" in record._workflow_frozen()
+            except Exception:
+                frozen = False
+            block.rollback()
+        self.env.invalidate_all()
+        return frozen
 
     def _create_vals(self, record, fname, value):
         data = record.copy_data()[0]
@@ -484,7 +543,6 @@ class TestTrustPolicy(HttpCase):
         return refused, by_policy, bad_copy, after, count
 
     def _http(self, channel, role, name, record, operation, fname, value):
-        ROLES[role][0]
         ids = record.ids
         if operation == "write":
             method, args, kwargs = "write", [ids], {"vals": {fname: value}}
@@ -509,32 +567,16 @@ class TestTrustPolicy(HttpCase):
             active = record.with_context(active_test=False).active
             method = "action_archive" if active else "action_unarchive"
             args, kwargs = [ids], {}
-        kwargs = json.loads(json.dumps(kwargs, default=str))
-        if channel == "jsonrpc":
-            try:
-                self.make_jsonrpc_request(
-                    f"/web/dataset/call_kw/{name}/{method}",
-                    {"model": name, "method": method, "args": args, "kwargs": kwargs},
-                )
-            except JsonRpcException as error:
-                return str(error).rsplit(".", 1)[-1] in REFUSED_NAMES
-            return False
-        body = dict(kwargs, **({"ids": ids} if args else {}))
-        response = self.url_open(
-            f"/json/2/{name}/{method}",
-            data=json.dumps(body, default=str),
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": f"Bearer {self.keys[role]}",
-            },
+        error, _result = call_rpc(
+            self,
+            channel,
+            self.keys[role],
+            name,
+            method,
+            args[0] if args else None,
+            kwargs,
         )
-        if response.status_code == 200:
-            return False
-        try:
-            error = response.json().get("name", "")
-        except ValueError:
-            error = f"HTTP {response.status_code}"
-        return error.rsplit(".", 1)[-1] in REFUSED_NAMES
+        return error in REFUSED_NAMES
 
     def _leaked(self, operation, expected, refused, before, after, count, count_after):
         """An attempt the declaration refuses leaked when it was not refused,
@@ -559,15 +601,30 @@ class TestTrustPolicy(HttpCase):
             self.assertTrue(
                 self.samples[name], f"{name}: no sample to try the policy on"
             )
+            # every state is tried on a sample that can be in it (a paid
+            # reward line needs its payslip)
+            for state in self._states(self.env[name]):
+                reached = []
+                for index in range(len(self.samples[name])):
+                    with self.env.cr.savepoint() as block:
+                        reached.append(
+                            self._sample_in_state(name, state, "staff", index)
+                            is not None
+                        )
+                        block.rollback()
+                self.assertTrue(any(reached), f"{name}: no sample in state {state}")
+        self.assertIn("revisit.plan.line", self.models)
+        settled = self.samples["revisit.plan.line"].filtered("visit_id")
+        self.assertTrue(settled._workflow_is_frozen("partner_id"))
 
     def test_policy_by_enumeration_orm(self):
         leaks, false_refusals = [], []
         for name in self.models:
             started = time.monotonic()
-            for state in self._states(self.env[name]):
+            for state, index in self._sample_states(name):
                 for role in ROLES:
                     with self.env.cr.savepoint() as block:
-                        record = self._sample_in_state(name, state, role)
+                        record = self._sample_in_state(name, state, role, index)
                         attempts = (
                             self._attempts(name, record, state, role)
                             if record is not None
@@ -633,11 +690,10 @@ class TestTrustPolicy(HttpCase):
         leaks = []
         for role in ROLES:
             if channel == "jsonrpc":
-                self.authenticate(ROLES[role][0], f"{ROLES[role][0]}-Pw-2026")
+                login_as(self, ROLES[role][0])
             for name in self.models:
-                Model = self.env[name]
-                for state in self._states(Model):
-                    record = self._sample_in_state(name, state, role)
+                for state, index in self._sample_states(name):
+                    record = self._sample_in_state(name, state, role, index)
                     if record is None or not record.exists():
                         continue
                     for operation, fname, value, expected in self._http_sample(
@@ -718,20 +774,17 @@ class TestTrustPolicyRegressions(TransactionCase):
         cls.dept = env["hr.department"].create({"name": "Policy regression desk"})
         user_g = "revisit_management.group_revisit_user"
         sup_g = "revisit_management.group_revisit_supervisor"
-        cls.staff = new_test_user(
-            env, "polr_staff", groups=f"{user_g},helpdesk_mgmt.group_helpdesk_user_own"
+        cls.staff = make_user(
+            env, "polr_staff", f"{user_g},helpdesk_mgmt.group_helpdesk_user_own"
         )
-        cls.staff2 = new_test_user(env, "polr_staff2", groups=user_g)
-        cls.member = new_test_user(env, "polr_member", groups=sup_g)
-        cls.head = new_test_user(env, "polr_head", groups=sup_g)
-        cls.manager = new_test_user(
-            env, "polr_manager", groups="revisit_management.group_revisit_manager"
+        cls.staff2 = make_user(env, "polr_staff2", user_g)
+        cls.member = make_user(env, "polr_member", sup_g)
+        cls.head = make_user(env, "polr_head", sup_g)
+        cls.manager = make_user(
+            env, "polr_manager", "revisit_management.group_revisit_manager"
         )
-        Employee = env["hr.employee"]
         cls.emp = {
-            user: Employee.create(
-                {"name": user.login, "user_id": user.id, "department_id": cls.dept.id}
-            )
+            user: make_employee(user, cls.dept)
             for user in (cls.staff, cls.member, cls.head)
         }
         cls.dept.manager_id = cls.emp[cls.head]
@@ -929,6 +982,62 @@ class TestTrustPolicyRegressions(TransactionCase):
         appraisal._write_workflow({"state": "computed"})
         mine.write({"score": 70.0})
         self.assertEqual(check.score, 70.0)
+
+    def test_member_does_not_change_the_check_on_him(self):
+        """The checked member rewrote or deleted his head's spot check on
+        him (an appraisal input of his own work)."""
+        check = self.env["revisit.appraisal.spot.check"].create(
+            {
+                "employee_id": self.emp[self.member].id,
+                "criterion_id": self._criterion().id,
+                "score": 40.0,
+                "date": self.today,
+                "checker_id": self.head.id,
+            }
+        )
+        mine = check.with_user(self.member)
+        self.assertRefused(check, ["score"], lambda: mine.write({"score": 100.0}))
+        self.assertRefused(check, ["id"], mine.unlink)
+        # his head, the checker, still corrects it while the month is open
+        check.with_user(self.head).write({"score": 45.0})
+        self.assertEqual(check.score, 45.0)
+
+    def test_hr_does_not_create_a_confirmed_bonus(self):
+        """HR created a confirmed bonus on an appraisal nobody reviewed, and
+        payroll paid it: a reward line is born a draft, confirmed only by its
+        appraisal's confirmation."""
+        hr = make_user(
+            self.env, "polr_hr", "revisit_appraisal.group_revisit_appraisal_hr"
+        )
+        appraisal = self.env["revisit.appraisal"].create(
+            {
+                "employee_id": self.emp[self.staff].id,
+                "date_from": self.today.replace(day=1),
+            }
+        )
+        Line = self.env["revisit.appraisal.reward.line"]
+        count = Line.search_count([])
+        vals = {
+            "appraisal_id": appraisal.id,
+            "kind": "bonus",
+            "amount": 5000.0,
+            "date": self.today,
+        }
+        for call in (
+            lambda: Line.with_user(hr).create(dict(vals, state="confirmed")),
+            lambda: (
+                Line.with_user(hr)
+                .with_context(default_state="confirmed")
+                .create(dict(vals))
+            ),
+        ):
+            with self.assertRaises(UserError), self.env.cr.savepoint():
+                call()
+        self.assertEqual(Line.search_count([]), count)
+        draft = Line.with_user(hr).create(dict(vals))
+        self.assertRefused(
+            draft, ["state"], lambda: draft.with_user(hr).write({"state": "confirmed"})
+        )
 
     def test_head_cannot_move_a_computed_appraisal_onto_himself(self):
         month = self.today.replace(day=1)

@@ -413,7 +413,8 @@ class RevisitPlan(models.Model):
             raise UserError(
                 self.env._("A plan with completed visits cannot go back to draft.")
             )
-        self.line_ids.write(
+        # the approval's links undone by the workflow, on plans one may change
+        self.line_ids.sudo().write(
             {"visit_id": False, "visit_date": False, "schedule_note": False}
         )
         self.sudo().write(

@@ -1,7 +1,11 @@
-from odoo import api, fields, models
+from odoo import fields, models
+from odoo.exceptions import UserError
 
-from .input_check import check_values
 from .revisit_rule import METHODS
+
+# the plan's states in which its customers are settled: the approval made
+# their visits (plan completion is measured on them)
+SETTLED_PLAN_STATES = ("approved", "in_progress", "done", "cancelled")
 
 
 class RevisitPlanLine(models.Model):
@@ -9,7 +13,12 @@ class RevisitPlanLine(models.Model):
 
     _name = "revisit.plan.line"
     _description = "Revisit Plan Line"
+    _inherit = ["revisit.workflow.mixin"]
     _order = "plan_id, scheduled_date, id"
+    # no state of its own: frozen by its plan's approval or its visit
+    _workflow_state_field = None
+    # the approval links each line to the visit it made
+    _workflow_fields = ("visit_id", "visit_date", "schedule_note")
 
     plan_id = fields.Many2one(
         "revisit.plan", required=True, ondelete="cascade", index=True
@@ -35,13 +44,30 @@ class RevisitPlanLine(models.Model):
     )
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_values(self, vals_list)
-        return super().create(vals_list)
+    def _workflow_frozen(self):
+        """A line of an approved plan, or one that has its visit, is what the
+        plan's completion is measured on: frozen."""
+        self.ensure_one()
+        if self.visit_id or self.plan_id.state in SETTLED_PLAN_STATES:
+            return {"__all__"}
+        return set()
+
+    def _workflow_kept(self):
+        return bool(self._workflow_frozen())
+
+    def _workflow_raise_frozen(self, names):
+        raise UserError(
+            self.env._(
+                "Plan %(plan)s is approved: its customers change only once it is "
+                "back in draft.",
+                plan=self.plan_id.display_name,
+            )
+        )
+
+    def _workflow_raise_kept(self):
+        self._workflow_raise_frozen([])
 
     def write(self, vals):
-        check_values(self, [vals])
         res = super().write(vals)
         # still a line the user may change (e.g. not moved to another customer)
         self.check_access("write")
