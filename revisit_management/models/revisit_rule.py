@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .input_check import check_values
+from .revisit_scales import SCALES
 
 TRIGGERS = [
     ("discharge", "Discharge"),
@@ -53,6 +54,20 @@ VISIT_STATES = [
     ("unreachable", "Unreachable"),
     ("cancelled", "Cancelled"),
 ]
+
+
+def default_call_guide(env):
+    """The four parts of a revisit script (seed 004, 方案 1)."""
+    return env._(
+        "<p><b>Greeting</b>: introduce yourself and the company, ask whether the "
+        "customer has a few minutes.</p>"
+        "<p><b>Questions</b>: how is the product or service working; how satisfied "
+        "are you (1 to 5); anything we should do better?</p>"
+        "<p><b>Problems</b>: note each problem with its details; say who will "
+        "handle it and by when; never argue.</p>"
+        "<p><b>Closing</b>: thank the customer, repeat what was promised and when "
+        "they will hear from us.</p>"
+    )
 
 
 class RevisitRule(models.Model):
@@ -128,6 +143,38 @@ class RevisitRule(models.Model):
         string="Ignore Minimum Interval",
         help="Visits of this rule keep their day even when another visit of the "
         "customer is close: the regulation's deadline comes first.",
+    )
+    call_guide = fields.Html(
+        string="Caller's Guide",
+        translate=True,
+        help="Shown on the visit while it is open: greeting, questions, problem "
+        "handling and closing words. A step's own guide replaces it; without "
+        "either, the visit shows a general script.",
+    )
+    require_customer_roles = fields.Boolean(
+        string="Meet the Customer's Roles On Site",
+        help="An on-site visit of this rule closes only once it records the "
+        "customer's technical lead, administrative lead and main user met.",
+    )
+    satisfaction_scale = fields.Selection(
+        SCALES,
+        help="The scale the customers answer on; empty: the questionnaire's, "
+        "else stars.",
+    )
+    low_reason_required = fields.Boolean(
+        string="Ask the Reason of a Low Score",
+        help="A visit scored low closes only with the customer's reason.",
+    )
+    reask_hours = fields.Integer(
+        string="Ask Again After (Hours)",
+        default=24,
+        help="An unanswered questionnaire is sent again once after this delay, "
+        "in the customer's contact hours (0: never).",
+    )
+    fallback_sms = fields.Boolean(
+        string="Questionnaire by SMS When Unreachable",
+        help="A phone visit still unreachable after its retries sends the "
+        "customer the questionnaire by SMS.",
     )
 
     @api.constrains("festival_lead_days")
@@ -257,3 +304,15 @@ class RevisitRule(models.Model):
         if event.partner_id.revisit_key_customer or self.sample_rate >= 100:
             return True
         return self._sample_bucket(event) < self.sample_rate
+
+    @api.constrains("reask_hours")
+    def _check_reask_hours(self):
+        for rule in self:
+            if not 0 <= rule.reask_hours <= 24 * 30:
+                raise ValidationError(
+                    self.env._(
+                        "Ask again after 0 (never) to 720 hours (30 days), not "
+                        "%(hours)s.",
+                        hours=rule.reask_hours,
+                    )
+                )

@@ -1,4 +1,5 @@
-"""Reaching the customer: every attempt recorded, the questionnaire asked
+"""Reaching the customer: the caller's guide, the people met and the
+problems tracked (M13, M7, M10), every attempt recorded, the questionnaire asked
 again once, the SMS questionnaire after unanswered calls, and the
 satisfaction scales (see revisit_reach and revisit_scales)."""
 
@@ -10,11 +11,14 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import is_html_empty
 
 from . import revisit_reach as reach
 from . import revisit_scales as scales
 from .revisit_reach import METHOD_CHANNELS, UNREACHABLE_REASONS
+from .revisit_rule import default_call_guide
 from .revisit_visit import WORKFLOW_FIELDS, RevisitVisit
+from .revisit_visit_attendee import REQUIRED_ROLES
 from .revisit_visit_states import OPEN_STATES
 
 _logger = logging.getLogger(__name__)
@@ -58,6 +62,19 @@ class RevisitVisit(models.Model):
         copy=False,
         help="Why the customer could not be reached (no answer when not given).",
     )
+    call_guide = fields.Html(
+        string="Caller's Guide",
+        compute="_compute_call_guide",
+        sanitize=False,
+        help="The guide of the visit's step, or of its rule, or a general script.",
+    )
+    attendee_ids = fields.One2many(
+        "revisit.visit.attendee", "visit_id", string="People Met"
+    )
+    action_item_ids = fields.One2many(
+        "revisit.action.item", "visit_id", string="Tracked Problems"
+    )
+
     reask_due = fields.Datetime(
         string="Ask Again On",
         copy=False,
@@ -238,6 +255,7 @@ class RevisitVisit(models.Model):
                     )
                 )
         res = super().action_done()
+        self.env["revisit.action.item"]._from_campaign_visits(self)
         if not self.env.context.get("revisit_by_questionnaire"):
             self._revisit_log_attempt("answered")
         # a low NPS or CES answer needs its follow-up as low stars do
@@ -408,3 +426,56 @@ class RevisitVisit(models.Model):
                 visit.reasked = True
                 visit._revisit_log_attempt("failed", note=str(error)[:200])
                 _logger.info("Revisit: %s not asked again: %s", visit.name, error)
+
+    @api.depends("rule_id.call_guide", "step_id.call_guide")
+    @api.depends_context("lang")
+    def _compute_call_guide(self):
+        for visit in self:
+            guides = (visit.step_id.sudo().call_guide, visit.rule_id.sudo().call_guide)
+            visit.call_guide = next(
+                (g for g in guides if not is_html_empty(g)),
+                default_call_guide(self.env),
+            )
+
+    def _close_missing_fields(self):
+        missing = super()._close_missing_fields()
+        if self.method == "onsite" and self.rule_id.sudo().require_customer_roles:
+            labels = dict(
+                self.env["revisit.visit.attendee"]
+                ._fields["role"]
+                ._description_selection(self.env)
+            )
+            met = set(self.attendee_ids.mapped("role"))
+            missing += [labels[r] for r in REQUIRED_ROLES if r not in met]
+        return missing
+
+    def action_track_problem(self):
+        """Track the problem of a visit as an item with its rectification."""
+        self.ensure_one()
+        self.check_access("write")
+        if not (self.problem or "").strip():
+            raise UserError(self.env._("Write the problem raised first."))
+        if self.action_item_ids:
+            raise UserError(self.env._("This problem is already tracked."))
+        Item = self.env["revisit.action.item"]
+        item = Item._from_campaign_visits(self)
+        if not item:
+            # sudo: an item for the visit checked above, one may write
+            item = Item.sudo().create(
+                {
+                    "name": self.env._("Problem raised in %(visit)s", visit=self.name),
+                    "kind": "rectification",
+                    "visit_id": self.id,
+                    "partner_id": self.partner_id.id,
+                    "description": self.problem,
+                    "user_id": self.user_id.id or self.env.uid,
+                    "deadline": Item._rectification_deadline(self.company_id),
+                    "company_id": self.company_id.id,
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "revisit.action.item",
+            "res_id": item.id,
+            "view_mode": "form",
+        }
