@@ -404,10 +404,8 @@ class RevisitVisit(models.Model):
             ("reasked", "=", False),
             ("state", "in", OPEN_STATES),
         ]
-        self._cron_batches(
-            domain,
-            lambda visits: visits._revisit_reask(now),
-            batch_size,
+        self.env["revisit.cron"]._batches(
+            self, domain, lambda visits: visits._revisit_reask(now), batch_size
         )
 
     def _revisit_reask(self, now):
