@@ -19,9 +19,17 @@ from datetime import date, datetime, timedelta
 
 from lxml import html as lxml_html
 
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
+from odoo.tests import HttpCase, tagged
+
+from .trust_channels import (
+    REFUSED,
+    REFUSED_NAMES,
+    api_keys,
+    call_rpc,
+    login_as,
+    make_employee,
+    make_user,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -30,8 +38,6 @@ PAYLOAD = (
     '<script>alert("revisit-xss")</script><img src=x onerror=alert(1)>'
     f'<img src="{REMOTE}">'
 )
-REFUSED = (AccessError, MissingError, UserError, ValidationError)
-REFUSED_NAMES = {e.__name__ for e in REFUSED}
 EVENT = "revisit.event"
 LINE = "revisit.plan.line"
 PARTNER = "res.partner"
@@ -86,24 +92,9 @@ class TestSecurityAttacks(HttpCase):
         cls.employees = {}
 
         def user(login, groups, dept=None, company=company):
-            record = new_test_user(
-                env,
-                login,
-                groups=groups,
-                password=f"{login}-Pw-2026",
-                company_id=company.id,
-                company_ids=[(6, 0, company.ids)],
-            )
-            cls.users[login] = record
+            record = cls.users[login] = make_user(env, login, groups, company)
             if dept:
-                cls.employees[login] = env["hr.employee"].create(
-                    {
-                        "name": login,
-                        "user_id": record.id,
-                        "department_id": dept.id,
-                        "company_id": company.id,
-                    }
-                )
+                cls.employees[login] = make_employee(record, dept)
             return record
 
         user("atk_user1", user_g, cls.dept1)
@@ -147,12 +138,8 @@ class TestSecurityAttacks(HttpCase):
         )
         cls.p_gone = customer("Gonecustomer", u["atk_user1"])
         cls.p_gone.active = False
-        cls.portal = new_test_user(
-            env,
-            "atk_portal",
-            groups="base.group_portal",
-            password="atk_portal-Pw-2026",
-            partner_id=cls.p_portal.id,
+        cls.portal = make_user(
+            env, "atk_portal", "base.group_portal", partner_id=cls.p_portal.id
         )
         cls.users["atk_portal"] = cls.portal
 
@@ -189,7 +176,7 @@ class TestSecurityAttacks(HttpCase):
         cls.v_done.action_done()
         cls.rule = env.ref("revisit_management.revisit_rule_surgery")
         cls.v_ruled = visit(cls.p_other, u["atk_user2"], cls.dept1, rule_id=cls.rule.id)
-        cls.gone_user = new_test_user(env, "atk_gone", groups=user_g)
+        cls.gone_user = make_user(env, "atk_gone", user_g)
         cls.gone_user.active = False
         Event = env[EVENT]
         cls.ev_top = Event.create(
@@ -357,15 +344,7 @@ class TestSecurityAttacks(HttpCase):
                 }
             )
         )
-        # API keys for /json/2
-        cls.keys = {}
-        for login, record in cls.users.items():
-            cls.keys[login] = (
-                env["res.users.apikeys"]
-                .with_user(record)
-                .sudo()
-                ._generate("rpc", "attack suite", datetime.now() + timedelta(days=1))
-            )
+        cls.keys = api_keys(env, cls.users, "attack suite")
         cls.stats = Counter()
 
     # ------------------------------------------------------------------ attacks
@@ -900,35 +879,12 @@ class TestSecurityAttacks(HttpCase):
 
     def rpc_call(self, channel, login, model, method, ids, kwargs):
         """Call through /web/dataset/call_kw or /json/2; (refused, result)."""
-        if channel == "jsonrpc":
-            args = [ids] if ids is not None else []
-            try:
-                result = self.make_jsonrpc_request(
-                    f"/web/dataset/call_kw/{model}/{method}",
-                    {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                )
-            except JsonRpcException as error:
-                # the message is the exception's class name
-                name = str(error).rsplit(".", 1)[-1]
-                return name in REFUSED_NAMES, f"error {name}"
-            return False, result
-        body = dict(kwargs, **({"ids": ids} if ids is not None else {}))
-        response = self.url_open(
-            f"/json/2/{model}/{method}",
-            data=json.dumps(body),
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": f"Bearer {self.keys[login]}",
-            },
+        error, result = call_rpc(
+            self, channel, self.keys[login], model, method, ids, kwargs
         )
-        if response.status_code != 200:
-            try:
-                name = response.json().get("name", "")
-            except ValueError:
-                name = f"HTTP {response.status_code}"
-            name = name.rsplit(".", 1)[-1]
-            return name in REFUSED_NAMES, f"error {name}"
-        return False, response.json()
+        if error:
+            return error in REFUSED_NAMES, f"error {error}"
+        return False, result
 
     def http_attempt(self, channel, login, model, operation, record, arg):
         """Try as `login` over HTTP; None when refused, else the result."""
@@ -972,7 +928,7 @@ class TestSecurityAttacks(HttpCase):
                 result = self.orm_attempt(login, model, operation, record, arg)
             else:
                 if channel == "jsonrpc" and login != last_login:
-                    self.authenticate(login, f"{login}-Pw-2026")
+                    login_as(self, login)
                     last_login = login
                 result = self.http_attempt(
                     channel, login, model, operation, record, arg
@@ -1062,7 +1018,7 @@ class TestSecurityAttacks(HttpCase):
                     result = self.orm_attempt(login, model, "read", record, names)
                 else:
                     if channel == "jsonrpc" and login != last_login:
-                        self.authenticate(login, f"{login}-Pw-2026")
+                        login_as(self, login)
                         last_login = login
                     result = self.http_attempt(
                         channel, login, model, "read", record, names
@@ -1101,7 +1057,7 @@ class TestSecurityAttacks(HttpCase):
     def check_dashboard(self, channel):
         """The dashboard answers a supervisor over HTTP."""
         day = str(self.today)
-        self.authenticate("atk_head1", "atk_head1-Pw-2026")
+        login_as(self, "atk_head1")
         refused, data = self.rpc_call(
             channel,
             "atk_head1",
@@ -1197,13 +1153,13 @@ class TestSecurityAttacks(HttpCase):
         for activity in visit.activity_ids:
             self.assert_safe("activity note", activity.note, counts)
         # portal page of the customer's complaint
-        self.authenticate("atk_portal", "atk_portal-Pw-2026")
+        login_as(self, "atk_portal")
         response = self.url_open(f"/my/ticket/{ticket.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn("Leak", response.text)
         self.assert_safe("portal ticket page", response.text, counts)
         # the answer's print page (public, by its token)
-        self.authenticate(None, None)
+        login_as(self, None)
         response = self.url_open(
             f"/survey/print/{answer.survey_id.access_token}"
             f"?answer_token={answer.access_token}"
@@ -1238,7 +1194,7 @@ class TestSecurityAttacks(HttpCase):
         self.assertNotEqual(answers[0].access_token, answers[1].access_token)
         self.assertTrue(all(answers.mapped("deadline")), "the links expire")
         # the link opens that visit's answer only; a guessed token opens none
-        self.authenticate(None, None)
+        login_as(self, None)
         survey = answers[0].survey_id
         own, other = answers[0].access_token, answers[1].access_token
         for token, expected in ((own, own), ("0" * 36, None)):
