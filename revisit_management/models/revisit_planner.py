@@ -3,7 +3,6 @@ from collections import defaultdict
 from datetime import timedelta
 
 import psycopg2.errors
-
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
@@ -150,7 +149,8 @@ class RevisitPlanner(models.AbstractModel):
                           TRUE, %(author)s, %(email_from)s, %(reply_to)s,
                           %(message_id)s, FALSE, %(now)s, %(uid)s, %(now)s,
                           %(uid)s, %(now)s
-                   FROM unnest(%(ids)s::int[], %(bodies)s::text[]) AS r(res_id, body)""",
+                   FROM unnest(%(ids)s::int[], %(bodies)s::text[])
+                        AS r(res_id, body)""",
                 model=visits._name,
                 subtype=self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
                 author=author_id or None,
