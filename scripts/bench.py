@@ -1008,6 +1008,7 @@ class Bench:
             args.http_supervisors,
             args.http_rounds,
             args.http_workers,
+            args.http_think,
         )
         logdir = os.path.dirname(args.logfile) if args.logfile else "."
         staff, supervisors, seconds = load.run(os.path.join(logdir, "http.log"))
@@ -1015,7 +1016,8 @@ class Bench:
             total = self.count(cr, "revisit_visit")
         self.row(
             f"8. HTTP: {staff} staff + {supervisors} supervisors at once, "
-            f"{args.http_rounds} rounds each, --workers={args.http_workers}, "
+            f"{args.http_rounds} rounds each, {args.http_think:g} s to read each "
+            f"screen, --workers={args.http_workers}, "
             f"{total:,} visits",
             f"{fmt(seconds)} s in all",
         )
@@ -1082,6 +1084,13 @@ def parse_args(argv):
     parser.add_argument("--http-supervisors", type=int, default=5)
     parser.add_argument("--http-rounds", type=int, default=5, help="rounds per user")
     parser.add_argument("--http-workers", type=int, default=2, help="Odoo --workers")
+    parser.add_argument(
+        "--http-think",
+        type=float,
+        default=1.0,
+        help="seconds a user reads a screen before the next step (0.5x-1.5x; "
+        "0: back to back)",
+    )
     parser.add_argument("--config", help=argparse.SUPPRESS)
     parser.add_argument("--database", default="revisit_bench", help=argparse.SUPPRESS)
     parser.add_argument("--logfile", help=argparse.SUPPRESS)

@@ -301,6 +301,7 @@ class RevisitVisitReport(models.Model):
         return dates[0], dates[1], domain
 
     @api.model
+    @api.readonly
     def get_dashboard_data(
         self, date_from=None, date_to=None, domain=None, period=None
     ):
