@@ -100,6 +100,8 @@ ALLOWED = {
     "top": {"cf_owner", "cf_manager"},
 }
 TRANSPORTS = ("orm", "jsonrpc", "json2")
+
+
 # reporting views: a row of the customer is cooperation data
 @tagged("post_install", "-at_install")
 class TestTrustConfidentiality(HttpCase):
