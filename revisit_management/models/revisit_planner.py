@@ -533,7 +533,10 @@ class RevisitPlanner(models.AbstractModel):
     @api.model
     def _next_method(self, visit, kind):
         """A retry keeps the method; from the second visit on the follow-up may
-        be a phone call: the visit's choice, else the company's, else the same."""
+        be a phone call: the visit's choice, else the company's, else the same.
+        The SMS questionnaire of an unreachable phone visit names its method."""
+        if self.env.context.get("revisit_fallback_method"):
+            return self.env.context["revisit_fallback_method"]
         if kind == "retry":
             return visit.method
         return (

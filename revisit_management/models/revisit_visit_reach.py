@@ -262,7 +262,7 @@ class RevisitVisit(models.Model):
         low = self.filtered(lambda v: v.satisfaction_low and not v.followup_needed)
         if low:
             low.sudo().followup_needed = True
-            low._create_next_visits("followup")
+            self.env["revisit.planner"]._create_next_visits(low, "followup")
         return res
 
     def action_unreachable(self):
@@ -293,9 +293,11 @@ class RevisitVisit(models.Model):
                     )
                 )
                 continue
-            sms_visit = visit.with_context(
-                revisit_fallback_method="sms"
-            )._create_next_visits("retry")
+            sms_visit = (
+                self.env["revisit.planner"]
+                .with_context(revisit_fallback_method="sms")
+                ._create_next_visits(visit, "retry")
+            )
             try:
                 with self.env.cr.savepoint():
                     sms_visit.action_send_survey()
@@ -309,10 +311,6 @@ class RevisitVisit(models.Model):
                     visit=sms_visit.display_name,
                 )
             )
-
-    def _next_method(self, kind):
-        method = self.env.context.get("revisit_fallback_method")
-        return method or super()._next_method(kind)
 
     def action_send_survey(self):
         res = super().action_send_survey()
