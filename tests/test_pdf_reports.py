@@ -30,6 +30,7 @@ REPORTS = {
     "revisit_management.revisit_visit_report_staff",
     "revisit_management.revisit_visit_report_summary",
     "revisit_archive.action_report_revisit_customer_report",
+    "revisit_warranty.revisit_warranty_report_certificate",
 }
 
 
@@ -192,4 +193,27 @@ class TestPdfReportsInChinese(RevisitAppraisalCommon):
                 "客户档案的变化",
                 "客户更换了采购负责人。",
             ),
+        )
+
+    def test_warranty_certificate(self):
+        """The construction warranty certificate (M2): its periods by type of
+        work and the repair record, in Chinese."""
+        customer = self.env["res.partner"].create({"name": "王立新"})
+        warranty = self.env["revisit.warranty"].create(
+            {
+                "partner_id": customer.id,
+                "project_name": "三号楼",
+                "acceptance_date": date(2030, 6, 30),
+                "scope": "本公司施工的全部工程",
+                "line_ids": [
+                    (0, 0, {"type_id": self.env.ref(f"revisit_warranty.{ref}").id})
+                    for ref in ("warranty_type_roof",)
+                ],
+            }
+        )
+        text = self._pdf_text(
+            "revisit_warranty.revisit_warranty_report_certificate", warranty
+        )
+        self.assertPrinted(
+            text, ("王立新", "三号楼", "保修期限", "工程类型", "2030", "2035")
         )

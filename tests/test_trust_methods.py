@@ -274,6 +274,7 @@ class TestTrustMethods(HttpCase):
             }
         )
         cls._seed_archive_and_payroll(top, partner_b, today)
+        cls._seed_tracked_records(top, partner_b, today)
         # the records tried first: the other company's, then the identities
         # and the top-secret customer's, then any other record
         cls.priority = [
@@ -288,6 +289,46 @@ class TestTrustMethods(HttpCase):
         cls.methods = public_methods(env)
         cls.stats = Counter()
         cls.targets = {}
+
+    @classmethod
+    def _seed_tracked_records(cls, top, partner_b, today):
+        """Tracked problems, warranty certificates with their repairs and a
+        maintenance request, in both companies."""
+        env = cls.env
+        for partner, owner, home in (
+            (top, "tm_manager", cls.company_a),
+            (partner_b, "tm_other", cls.company_b),
+        ):
+            user = cls.users[owner]
+            env["revisit.action.item"].with_company(home).create(
+                {
+                    "name": f"TM item of {owner}",
+                    "kind": "rectification",
+                    "partner_id": partner.id,
+                    "user_id": user.id,
+                    "deadline": today,
+                    "company_id": home.id,
+                }
+            )
+            warranty = (
+                env["revisit.warranty"]
+                .with_company(home)
+                .create(
+                    {
+                        "partner_id": partner.id,
+                        "project_name": f"TM project of {owner}",
+                        "acceptance_date": today,
+                        "user_id": user.id,
+                        "company_id": home.id,
+                    }
+                )
+            )
+            env["revisit.warranty.repair"].with_company(home).create(
+                {"warranty_id": warranty.id, "description": "TM defect"}
+            )
+        env["maintenance.request"].with_company(cls.company_b).create(
+            {"name": "TM B request", "company_id": cls.company_b.id}
+        )
 
     @classmethod
     def _seed_archive_and_payroll(cls, top, partner_b, today):

@@ -220,7 +220,7 @@ class RevisitVisitReport(models.Model):
         that applies to none of them) is empty (null), not 0: the analysis
         graph leaves a gap there instead of plotting a drop to 0."""
         groups = super().formatted_read_group(domain, groupby, aggregates, **kwargs)
-        averages = [spec for spec in aggregates if spec.endswith(":avg")]
+        averages = [spec for spec in aggregates or () if spec.endswith(":avg")]
         for group in groups:
             for spec in averages:
                 if group.get(spec) is False:

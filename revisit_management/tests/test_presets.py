@@ -6,12 +6,13 @@ from datetime import timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
 from .common import RevisitCase
 from .test_rules_records import SIGNATURE
 
 
+@tagged("post_install", "-at_install")
 class TestPresets(RevisitCase):
     @classmethod
     def setUpClass(cls):

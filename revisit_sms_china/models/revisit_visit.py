@@ -1,24 +1,8 @@
-from odoo import models, tools
+from odoo import models
 
 
 class RevisitVisit(models.Model):
     _inherit = "revisit.visit"
-
-    def _send_notice_sms(self):
-        """The notice names its template's values: Chinese gateways send the
-        approved template with them, not the text."""
-        self.ensure_one()
-        lang = self.partner_id.lang or self.company_id._revisit_lang()
-        env = self.with_context(lang=lang).env
-        params = {
-            "company": self.company_id.name,
-            "customer": self.partner_id.name,
-            "date": tools.format_date(env, self.scheduled_date, lang_code=lang),
-        }
-        return super(
-            RevisitVisit,
-            self.with_context(sms_template_kind="notice", sms_template_params=params),
-        )._send_notice_sms()
 
     def _send_survey_sms(self):
         """The questionnaire's template gets the short link on the company's

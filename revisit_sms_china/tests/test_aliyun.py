@@ -44,7 +44,7 @@ class TestAliyun(AliyunCase):
     def test_notice_is_its_template_with_the_visit_day(self):
         gateway = self.gateway()
         visit = self.sms_visit()
-        visit._send_notice_sms()
+        self.env["revisit.reminder.manager"]._send_notice_sms(visit)
         self.send_queued()
         request = gateway.requests[0]
         self.assertEqual(request["TemplateCode"], "SMS_900001")

@@ -69,7 +69,7 @@ class TestTencent(TencentCase):
             lambda t: t.kind == "notice"
         ).template_code = "999"
         visit = self.sms_visit()
-        visit._send_notice_sms()
+        self.env["revisit.reminder.manager"]._send_notice_sms(visit)
         sms = self.send_queued()
         self.assertEqual(len(gateway.requests), 1)
         self.assertEqual(sms.failure_type, "sms_template")
