@@ -943,6 +943,13 @@ class TestTrustConfidentiality(HttpCase):
                 "date_from": self.today.replace(day=1),
             }
         )
+        self.env["revisit.warranty"].create(
+            {
+                "partner_id": self.env["res.partner"].create({"name": "CF owner"}).id,
+                "project_name": "CF project",
+                "acceptance_date": self.today,
+            }
+        )
         data = self.env["ir.model.data"].search(
             [("model", "=", "ir.actions.report"), ("module", "=like", "revisit%")]
         )
