@@ -326,8 +326,15 @@ class TestTrustMethods(HttpCase):
             env["revisit.warranty.repair"].with_company(home).create(
                 {"warranty_id": warranty.id, "description": "TM defect"}
             )
+        team = env["maintenance.team"].create(
+            {"name": "TM B team", "company_id": cls.company_b.id}
+        )
         env["maintenance.request"].with_company(cls.company_b).create(
-            {"name": "TM B request", "company_id": cls.company_b.id}
+            {
+                "name": "TM B request",
+                "company_id": cls.company_b.id,
+                "maintenance_team_id": team.id,
+            }
         )
 
     @classmethod
