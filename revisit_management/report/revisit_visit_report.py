@@ -219,8 +219,11 @@ class RevisitVisitReport(models.Model):
         """An average of nothing (a week with visits but no score, a rate
         that applies to none of them) is empty (null), not 0: the analysis
         graph leaves a gap there instead of plotting a drop to 0."""
-        groups = super().formatted_read_group(domain, groupby, aggregates, **kwargs)
-        averages = [spec for spec in aggregates or () if spec.endswith(":avg")]
+        groupby, aggregates = groupby or (), aggregates or ()
+        groups = super().formatted_read_group(
+            domain or [], groupby, aggregates, **kwargs
+        )
+        averages = [spec for spec in aggregates if spec.endswith(":avg")]
         for group in groups:
             for spec in averages:
                 if group.get(spec) is False:
