@@ -145,6 +145,7 @@ class SmsChinaController(Controller):
         methods=["GET"],
         sitemap=False,
         save_session=False,
+        website=True,
     )
     def short_link(self, code, **_kwargs):
         # sudo: the code is the bearer key of one visit's questionnaire; only
