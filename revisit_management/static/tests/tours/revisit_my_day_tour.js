@@ -44,6 +44,10 @@ registry.category("web_tour.tours").add("revisit_my_day_tour", {
             trigger: ".o_notification_manager .o_notification:has(.o_notification_bar.bg-success)",
         },
         {
+            content: "The completed visit leaves the day once the cards are reloaded",
+            trigger: '.o_revisit_my_day:not(:has(.o_kanban_record:contains("Day Customer Late"))) .o_kanban_record:contains("Day Customer Today")',
+        },
+        {
             content: "Open today's visit",
             trigger: '.o_revisit_my_day .o_kanban_record:contains("Day Customer Today")',
             run: "click",
