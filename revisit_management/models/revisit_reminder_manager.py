@@ -303,41 +303,10 @@ class RevisitReminderManager(models.AbstractModel):
 
     @api.model
     def _cron_promises(self):
-        """Replies promised to customers: the assignee is reminded the company's
-        days before the promised date, the department manager told once it
-        passed without an answer."""
-        Cron = self.env["revisit.cron"]
-        Visit = self.env["revisit.visit"]
-        for company in Cron._companies():
-            today = company._revisit_today()
-            base = [
-                ("company_id", "=", company.id),
-                ("state", "!=", "cancelled"),
-                ("promised_date", "!=", False),
-                ("question_answered_date", "=", False),
-            ]
-            horizon = today + timedelta(days=company.revisit_promise_reminder_days)
-            if not Cron._batches(
-                Visit,
-                [
-                    *base,
-                    ("promise_reminded", "=", False),
-                    ("promised_date", ">=", today),
-                    ("promised_date", "<=", horizon),
-                ],
-                self._remind_promise,
-            ):
-                return
-            if not Cron._batches(
-                Visit,
-                [
-                    *base,
-                    ("promise_escalated", "=", False),
-                    ("promised_date", "<", today),
-                ],
-                lambda visits, t=today: self._escalate_promise(visits, t),
-            ):
-                return
+        """Replies promised to customers (``revisit.promise.mixin``): the
+        assignee is reminded the company's days before the promised date, the
+        department manager told once it passed without an answer."""
+        self.env["revisit.visit"]._cron_promises()
 
     @api.model
     def _remind_promise(self, visits):
@@ -358,7 +327,6 @@ class RevisitReminderManager(models.AbstractModel):
                     )
                 ),
             )
-        visits.sudo().promise_reminded = True
 
     @api.model
     def _escalate_promise(self, visits, today):
@@ -374,7 +342,6 @@ class RevisitReminderManager(models.AbstractModel):
             ),
             deadline=today,
         )
-        visits.sudo().promise_escalated = True
 
     # ------------------------------------------------------------------
     # Activities and the manager escalation
