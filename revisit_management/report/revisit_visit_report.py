@@ -1,4 +1,4 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, date_utils
@@ -14,6 +14,7 @@ from ..models.revisit_visit_states import (
     overdue_sql,
     problem_resolved_sql,
 )
+from .revisit_visit_analysis_mixin import count_sql, rate_sql
 
 # customers due and customers visited of a group of rows (coverage)
 COVERAGE_AGGREGATES = ["partner_id:count_distinct", "customers_visited:count_distinct"]
@@ -33,6 +34,7 @@ class RevisitVisitReport(models.Model):
 
     _name = "revisit.visit.report"
     _description = "Revisit Analysis"
+    _inherit = ["revisit.visit.analysis.mixin"]
     _auto = False
     _order = "date desc"
     _rec_name = "visit_id"
@@ -63,18 +65,11 @@ class RevisitVisitReport(models.Model):
         "survey.user_input": ["state"],
     }
 
-    visit_id = fields.Many2one("revisit.visit", readonly=True)
     date = fields.Date(string="Scheduled Date", readonly=True)
     deadline = fields.Date(readonly=True)
     due_date = fields.Date(readonly=True)
     done_date = fields.Date(readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     tier_id = fields.Many2one("revisit.tier", string="Value Tier", readonly=True)
-    user_id = fields.Many2one("res.users", string="Assigned To", readonly=True)
-    department_id = fields.Many2one("hr.department", readonly=True)
-    rule_id = fields.Many2one("revisit.rule", readonly=True)
-    plan_id = fields.Many2one("revisit.plan", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
     method = fields.Selection(METHODS, readonly=True)
     state = fields.Selection(VISIT_STATES, readonly=True)
     nbr = fields.Integer(string="# Visits", readonly=True)
@@ -121,57 +116,63 @@ class RevisitVisitReport(models.Model):
     def _select(self):
         # open, overdue and on time: the one definition of revisit_visit_states;
         # "today" in the view is each company's calendar day
+        done = SQL("v.state = 'done'")
+        on_time = on_time_sql("v")
         return SQL(
             """
             v.id AS id,
-            v.id AS visit_id,
+            %(visit)s,
             v.scheduled_date AS date,
             v.deadline AS deadline,
             v.due_date AS due_date,
             v.done_date AS done_date,
-            v.partner_id AS partner_id,
             p.revisit_tier_id AS tier_id,
-            v.user_id AS user_id,
-            v.department_id AS department_id,
-            v.rule_id AS rule_id,
-            v.plan_id AS plan_id,
-            v.company_id AS company_id,
             v.method AS method,
             v.state AS state,
             1 AS nbr,
-            CASE WHEN v.state = 'done' THEN 1 ELSE 0 END AS nbr_done,
-            CASE WHEN %(open)s THEN 1 ELSE 0 END AS nbr_open,
-            CASE WHEN %(overdue)s THEN 1 ELSE 0 END AS nbr_overdue,
+            %(nbr_done)s AS nbr_done,
+            %(nbr_open)s AS nbr_open,
+            %(nbr_overdue)s AS nbr_overdue,
             CASE WHEN v.state = 'done' THEN v.partner_id END AS customers_visited,
-            CASE WHEN v.state = 'unreachable' THEN 1 ELSE 0 END AS nbr_unreachable,
-            CASE WHEN v.plan_id IS NOT NULL THEN 1 ELSE 0 END AS nbr_planned,
-            CASE WHEN v.plan_id IS NOT NULL AND v.state = 'done' THEN 1 ELSE 0 END
-                AS nbr_planned_done,
-            CASE WHEN %(on_time)s THEN 1 ELSE 0 END AS on_time,
-            CASE WHEN p_v.has_problem THEN 1 ELSE 0 END AS has_problem,
-            CASE WHEN p_v.has_problem AND p_v.resolved THEN 1 ELSE 0 END
-                AS problem_resolved,
-            CASE WHEN p_v.timely THEN 1 ELSE 0 END AS feedback_timely,
-            CASE WHEN v.survey_user_input_id IS NOT NULL THEN 1 ELSE 0 END
-                AS survey_sent,
-            CASE WHEN ui.state = 'done' THEN 1 ELSE 0 END AS survey_answered,
-            CASE WHEN v.survey_user_input_id IS NOT NULL THEN CASE
-                WHEN ui.state = 'done' THEN 100.0 ELSE 0.0 END END
-                AS survey_return_rate,
+            %(nbr_unreachable)s AS nbr_unreachable,
+            %(nbr_planned)s AS nbr_planned,
+            %(nbr_planned_done)s AS nbr_planned_done,
+            %(on_time)s AS on_time,
+            %(has_problem)s AS has_problem,
+            %(problem_resolved)s AS problem_resolved,
+            %(feedback_timely)s AS feedback_timely,
+            %(survey_sent)s AS survey_sent,
+            %(survey_answered)s AS survey_answered,
+            %(survey_return_rate)s AS survey_return_rate,
             CASE WHEN v.state = 'done' AND v.satisfaction > 0
                 THEN v.satisfaction END AS satisfaction,
-            CASE WHEN v.state = 'done' THEN CASE WHEN %(on_time)s THEN 100.0
-                ELSE 0.0 END END AS on_time_rate,
-            CASE WHEN p_v.has_problem THEN CASE WHEN p_v.resolved THEN 100.0
-                ELSE 0.0 END END AS problem_resolution_rate,
-            CASE WHEN v.state = 'done' THEN CASE WHEN p_v.timely THEN 100.0
-                ELSE 0.0 END END AS feedback_timely_rate,
-            CASE WHEN v.state != 'cancelled' THEN CASE WHEN v.state = 'done'
-                THEN 100.0 ELSE 0.0 END END AS completion_rate
+            %(on_time_rate)s AS on_time_rate,
+            %(problem_resolution_rate)s AS problem_resolution_rate,
+            %(feedback_timely_rate)s AS feedback_timely_rate,
+            %(completion_rate)s AS completion_rate
         """,
-            open=open_sql("v"),
-            overdue=overdue_sql("v", company_today_sql("c")),
-            on_time=on_time_sql("v"),
+            visit=self._visit_columns("v"),
+            nbr_done=count_sql(done),
+            nbr_open=count_sql(open_sql("v")),
+            nbr_overdue=count_sql(overdue_sql("v", company_today_sql("c"))),
+            nbr_unreachable=count_sql(SQL("v.state = 'unreachable'")),
+            nbr_planned=count_sql(SQL("v.plan_id IS NOT NULL")),
+            nbr_planned_done=count_sql(SQL("v.plan_id IS NOT NULL AND %s", done)),
+            on_time=count_sql(on_time),
+            has_problem=count_sql(SQL("p_v.has_problem")),
+            problem_resolved=count_sql(SQL("p_v.has_problem AND p_v.resolved")),
+            feedback_timely=count_sql(SQL("p_v.timely")),
+            survey_sent=count_sql(SQL("v.survey_user_input_id IS NOT NULL")),
+            survey_answered=count_sql(SQL("ui.state = 'done'")),
+            survey_return_rate=rate_sql(
+                SQL("ui.state = 'done'"), SQL("v.survey_user_input_id IS NOT NULL")
+            ),
+            on_time_rate=rate_sql(on_time, done),
+            problem_resolution_rate=rate_sql(
+                SQL("p_v.resolved"), SQL("p_v.has_problem")
+            ),
+            feedback_timely_rate=rate_sql(SQL("p_v.timely"), done),
+            completion_rate=rate_sql(done, SQL("v.state != 'cancelled'")),
         )
 
     def _from(self):
@@ -200,19 +201,7 @@ class RevisitVisitReport(models.Model):
         )
 
     def _where(self):
-        return "v.active"
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
-                SQL.identifier(self._table),
-                self._select(),
-                self._from(),
-                SQL(self._where()),
-            )
-        )
+        return SQL("v.active")
 
     @api.model
     def formatted_read_group(self, domain, groupby=(), aggregates=(), **kwargs):
