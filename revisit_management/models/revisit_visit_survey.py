@@ -33,7 +33,6 @@ class RevisitVisitSurveyMixin(models.AbstractModel):
         "gives another satisfaction than the one recorded.",
     )
 
-
     def _get_survey(self):
         self.ensure_one()
         return (
