@@ -1024,29 +1024,40 @@ class HelpdeskTicket(models.Model):
         )
 
     def _complaint_investigation_escalate(self):
-        supervisor = (
-            self.team_id.complaint_head_user_id
-            or self.team_id.user_id
-            or self.team_id.complaint_manager_user_id
-        )
-        env = self._revisit_env()
-        self.message_post(
-            body=Markup("<p>%s</p>")
-            % env._(
+        def received(env):
+            return format_date(env, self.investigation_deadline)
+
+        self._complaint_escalate(
+            lambda env: env._(
                 "The complaint was not investigated and judged on the day it was "
                 "received (%s): escalated.",
-                format_date(env, self.investigation_deadline),
-            )
+                received(env),
+            ),
+            lambda env: env._("Complaint not investigated the same day"),
+            lambda env: env._(
+                "Received on %s and still not judged valid or invalid.", received(env)
+            ),
         )
+
+    def _complaint_escalate(self, message, summary, note):
+        """Log ``message(env)`` on the complaint and give its supervisor (the
+        team's complaint head, else its leader, else the company manager) a
+        warning ``summary(env)``, ``note(env)``: in the company's language."""
+        self.ensure_one()
+        team = self.team_id
+        supervisor = (
+            team.complaint_head_user_id
+            or team.user_id
+            or team.complaint_manager_user_id
+        )
+        env = self._revisit_env()
+        self.message_post(body=Markup("<p>%s</p>") % message(env))
         if supervisor:
             self.activity_schedule(
                 "mail.mail_activity_data_warning",
                 user_id=supervisor.id,
-                summary=env._("Complaint not investigated the same day"),
-                note=env._(
-                    "Received on %s and still not judged valid or invalid.",
-                    format_date(env, self.investigation_deadline),
-                ),
+                summary=summary(env),
+                note=note(env),
             )
 
     # ------------------------------------------------------------------
@@ -1084,27 +1095,13 @@ class HelpdeskTicket(models.Model):
 
     def _promise_escalate(self, today):
         for ticket in self:
-            team = ticket.team_id
-            supervisor = (
-                team.complaint_head_user_id
-                or team.user_id
-                or team.complaint_manager_user_id
+            ticket._complaint_escalate(
+                lambda env, t=ticket: env._(
+                    "The reply promised for %s is overdue: escalated.", t.promised_date
+                ),
+                lambda env: env._("Overdue complaint reply"),
+                lambda env, t=ticket: env._(
+                    "The customer was promised an answer by %s and has none yet.",
+                    t.promised_date,
+                ),
             )
-            env = ticket._revisit_env()
-            ticket.message_post(
-                body=Markup("<p>%s</p>")
-                % env._(
-                    "The reply promised for %s is overdue: escalated.",
-                    ticket.promised_date,
-                )
-            )
-            if supervisor:
-                ticket.activity_schedule(
-                    "mail.mail_activity_data_warning",
-                    user_id=supervisor.id,
-                    summary=env._("Overdue complaint reply"),
-                    note=env._(
-                        "The customer was promised an answer by %s and has none yet.",
-                        ticket.promised_date,
-                    ),
-                )
