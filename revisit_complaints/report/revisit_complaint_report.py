@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.addons.revisit_management.report.revisit_visit_analysis_mixin import (
-    rate_sql,
+    measures_sql,
 )
 from odoo.tools import SQL
 
@@ -116,9 +116,7 @@ class RevisitComplaintReport(models.Model):
                    1 AS complaint_count,
                    (SELECT count(*) FROM helpdesk_ticket d
                      WHERE d.duplicate_id = t.id) AS duplicate_count,
-                   %(handled_rate)s AS handled_rate,
-                   %(revisit_rate)s AS revisit_rate,
-                   %(valid_rate)s AS valid_rate,
+                   %(rates)s,
                    EXTRACT(EPOCH FROM t.first_reply_date - t.create_date) / 3600.0
                        AS reply_hours,
                    CASE WHEN s.closed THEN
@@ -129,22 +127,26 @@ class RevisitComplaintReport(models.Model):
               LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
              WHERE t.is_complaint AND t.duplicate_id IS NULL AND t.active
             """,
-            handled_rate=rate_sql(SQL("s.closed")),
-            # closed valid complaints with a customer to revisit
-            revisit_rate=rate_sql(
-                SQL(
-                    """EXISTS (SELECT 1 FROM revisit_visit v
-                        WHERE v.ticket_id = t.id AND v.state = 'done')"""
-                ),
-                SQL(
-                    """s.closed AND t.complaint_validity = 'valid'
-                        AND NOT COALESCE(t.is_anonymous, FALSE)
-                        AND NOT COALESCE(t.reply_only, FALSE)"""
-                ),
-            ),
-            valid_rate=rate_sql(
-                SQL("t.complaint_validity = 'valid'"),
-                SQL("t.complaint_validity IN ('valid', 'invalid')"),
+            rates=measures_sql(
+                rates={
+                    "handled_rate": (SQL("s.closed"), None),
+                    # closed valid complaints with a customer to revisit
+                    "revisit_rate": (
+                        SQL(
+                            """EXISTS (SELECT 1 FROM revisit_visit v
+                                WHERE v.ticket_id = t.id AND v.state = 'done')"""
+                        ),
+                        SQL(
+                            """s.closed AND t.complaint_validity = 'valid'
+                                AND NOT COALESCE(t.is_anonymous, FALSE)
+                                AND NOT COALESCE(t.reply_only, FALSE)"""
+                        ),
+                    ),
+                    "valid_rate": (
+                        SQL("t.complaint_validity = 'valid'"),
+                        SQL("t.complaint_validity IN ('valid', 'invalid')"),
+                    ),
+                }
             ),
         )
 

@@ -2,7 +2,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.revisit_visit_states import has_problem_sql, problem_resolved_sql
-from .revisit_visit_analysis_mixin import count_sql, rate_sql
+from .revisit_visit_analysis_mixin import measures_sql
 
 
 class RevisitProblemReport(models.Model):
@@ -60,13 +60,14 @@ class RevisitProblemReport(models.Model):
             v.done_date AS date,
             r.revisit_problem_category_id AS category_id,
             1 AS nbr,
-            %(nbr_resolved)s AS nbr_resolved,
-            %(resolution_rate)s AS resolution_rate,
-            CASE WHEN v.satisfaction > 0 THEN v.satisfaction END AS satisfaction
+            CASE WHEN v.satisfaction > 0 THEN v.satisfaction END AS satisfaction,
+            %(measures)s
             """,
             visit=self._visit_columns("v"),
-            nbr_resolved=count_sql(SQL("h.resolved")),
-            resolution_rate=rate_sql(SQL("h.resolved")),
+            measures=measures_sql(
+                {"nbr_resolved": SQL("h.resolved")},
+                {"resolution_rate": (SQL("h.resolved"), None)},
+            ),
         )
 
     def _from(self):

@@ -14,7 +14,7 @@ from ..models.revisit_reach import (
 )
 from ..models.revisit_rule import METHODS
 from ..models.revisit_scales import SCALES
-from .revisit_visit_analysis_mixin import count_sql, rate_sql
+from .revisit_visit_analysis_mixin import measures_sql
 from .revisit_visit_report import rate
 
 FUNNEL_AGGREGATES = [
@@ -137,8 +137,24 @@ class RevisitReachReport(models.Model):
 
     def _select(self):
         attempted, reached = SQL("st.attempted"), SQL("st.reached")
-        answered, low = SQL("st.answered"), SQL("sc.low")
+        answered, valid, low = SQL("st.answered"), SQL("st.valid"), SQL("sc.low")
         closed = closed_loop_sql("d")
+        counts = {
+            "nbr_attempted": attempted,
+            "nbr_reached": reached,
+            "nbr_answered": answered,
+            "nbr_valid": valid,
+            "nbr_low": low,
+            "nbr_closed_loop": SQL("%s AND %s", low, closed),
+        }
+        rates = {
+            "coverage_rate": (attempted, None),
+            "reach_rate": (reached, attempted),
+            "answer_rate": (answered, reached),
+            "valid_rate": (valid, answered),
+            "closed_loop_rate": (closed, low),
+        }
+        scale, answer = SQL("d.satisfaction_scale"), SQL("sc.answer")
         return SQL(
             """
             v.id AS id,
@@ -147,38 +163,18 @@ class RevisitReachReport(models.Model):
             v.method AS method,
             COALESCE(d.satisfaction_scale, v.satisfaction_scale) AS satisfaction_scale,
             1 AS nbr_due,
-            %(nbr_attempted)s AS nbr_attempted,
-            %(nbr_reached)s AS nbr_reached,
-            %(nbr_answered)s AS nbr_answered,
-            %(nbr_valid)s AS nbr_valid,
-            %(coverage_rate)s AS coverage_rate,
-            %(reach_rate)s AS reach_rate,
-            %(answer_rate)s AS answer_rate,
-            %(valid_rate)s AS valid_rate,
             CASE WHEN sc.answer IS NOT NULL THEN d.satisfaction_score END
                 AS satisfaction_score,
             %(csat)s AS csat,
             %(nps)s AS nps,
             %(ces)s AS ces,
-            %(nbr_low)s AS nbr_low,
-            %(nbr_closed_loop)s AS nbr_closed_loop,
-            %(closed_loop_rate)s AS closed_loop_rate
+            %(measures)s
             """,
             visit=self._visit_columns("v"),
-            nbr_attempted=count_sql(attempted),
-            nbr_reached=count_sql(reached),
-            nbr_answered=count_sql(answered),
-            nbr_valid=count_sql(SQL("st.valid")),
-            coverage_rate=rate_sql(attempted),
-            reach_rate=rate_sql(reached, attempted),
-            answer_rate=rate_sql(answered, reached),
-            valid_rate=rate_sql(SQL("st.valid"), answered),
-            csat=scales.csat_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
-            nps=scales.nps_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
-            ces=scales.ces_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
-            nbr_low=count_sql(low),
-            nbr_closed_loop=count_sql(SQL("%s AND %s", low, closed)),
-            closed_loop_rate=rate_sql(closed, low),
+            csat=scales.csat_sql(scale, answer),
+            nps=scales.nps_sql(scale, answer),
+            ces=scales.ces_sql(scale, answer),
+            measures=measures_sql(counts, rates),
         )
 
     def _from(self):

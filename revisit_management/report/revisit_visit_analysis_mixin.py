@@ -19,6 +19,23 @@ def rate_sql(condition, applies=None):
     return value if applies is None else SQL("CASE WHEN %s THEN %s END", applies, value)
 
 
+def measures_sql(counts=None, rates=None):
+    """The columns of the 0/1 counts ``{name: condition}`` and of the 100/0
+    rates ``{name: (condition, applies)}`` (``applies`` None: every row)."""
+    return SQL(", ").join(
+        [
+            *(
+                SQL("%s AS %s", count_sql(condition), SQL.identifier(name))
+                for name, condition in (counts or {}).items()
+            ),
+            *(
+                SQL("%s AS %s", rate_sql(*spec), SQL.identifier(name))
+                for name, spec in (rates or {}).items()
+            ),
+        ]
+    )
+
+
 class RevisitVisitAnalysisMixin(models.AbstractModel):
     """A reporting view with a row per visit (or per visit and category): the
     visit and its dimensions, and the view built from ``_select``, ``_from``

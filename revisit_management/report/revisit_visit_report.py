@@ -14,7 +14,7 @@ from ..models.revisit_visit_states import (
     overdue_sql,
     problem_resolved_sql,
 )
-from .revisit_visit_analysis_mixin import count_sql, rate_sql
+from .revisit_visit_analysis_mixin import measures_sql
 
 # customers due and customers visited of a group of rows (coverage)
 COVERAGE_AGGREGATES = ["partner_id:count_distinct", "customers_visited:count_distinct"]
@@ -118,10 +118,36 @@ class RevisitVisitReport(models.Model):
         # "today" in the view is each company's calendar day
         done = SQL("v.state = 'done'")
         on_time = on_time_sql("v")
+        planned = SQL("v.plan_id IS NOT NULL")
+        problem, resolved = SQL("p_v.has_problem"), SQL("p_v.resolved")
+        timely = SQL("p_v.timely")
+        sent = SQL("v.survey_user_input_id IS NOT NULL")
+        answered = SQL("ui.state = 'done'")
+        counts = {
+            "nbr_done": done,
+            "nbr_open": open_sql("v"),
+            "nbr_overdue": overdue_sql("v", company_today_sql("c")),
+            "nbr_unreachable": SQL("v.state = 'unreachable'"),
+            "nbr_planned": planned,
+            "nbr_planned_done": SQL("%s AND %s", planned, done),
+            "on_time": on_time,
+            "has_problem": problem,
+            "problem_resolved": SQL("%s AND %s", problem, resolved),
+            "feedback_timely": timely,
+            "survey_sent": sent,
+            "survey_answered": answered,
+        }
+        rates = {
+            "survey_return_rate": (answered, sent),
+            "on_time_rate": (on_time, done),
+            "problem_resolution_rate": (resolved, problem),
+            "feedback_timely_rate": (timely, done),
+            "completion_rate": (done, SQL("v.state != 'cancelled'")),
+        }
         return SQL(
             """
             v.id AS id,
-            %(visit)s,
+            %s,
             v.scheduled_date AS date,
             v.deadline AS deadline,
             v.due_date AS due_date,
@@ -130,49 +156,13 @@ class RevisitVisitReport(models.Model):
             v.method AS method,
             v.state AS state,
             1 AS nbr,
-            %(nbr_done)s AS nbr_done,
-            %(nbr_open)s AS nbr_open,
-            %(nbr_overdue)s AS nbr_overdue,
             CASE WHEN v.state = 'done' THEN v.partner_id END AS customers_visited,
-            %(nbr_unreachable)s AS nbr_unreachable,
-            %(nbr_planned)s AS nbr_planned,
-            %(nbr_planned_done)s AS nbr_planned_done,
-            %(on_time)s AS on_time,
-            %(has_problem)s AS has_problem,
-            %(problem_resolved)s AS problem_resolved,
-            %(feedback_timely)s AS feedback_timely,
-            %(survey_sent)s AS survey_sent,
-            %(survey_answered)s AS survey_answered,
-            %(survey_return_rate)s AS survey_return_rate,
             CASE WHEN v.state = 'done' AND v.satisfaction > 0
                 THEN v.satisfaction END AS satisfaction,
-            %(on_time_rate)s AS on_time_rate,
-            %(problem_resolution_rate)s AS problem_resolution_rate,
-            %(feedback_timely_rate)s AS feedback_timely_rate,
-            %(completion_rate)s AS completion_rate
-        """,
-            visit=self._visit_columns("v"),
-            nbr_done=count_sql(done),
-            nbr_open=count_sql(open_sql("v")),
-            nbr_overdue=count_sql(overdue_sql("v", company_today_sql("c"))),
-            nbr_unreachable=count_sql(SQL("v.state = 'unreachable'")),
-            nbr_planned=count_sql(SQL("v.plan_id IS NOT NULL")),
-            nbr_planned_done=count_sql(SQL("v.plan_id IS NOT NULL AND %s", done)),
-            on_time=count_sql(on_time),
-            has_problem=count_sql(SQL("p_v.has_problem")),
-            problem_resolved=count_sql(SQL("p_v.has_problem AND p_v.resolved")),
-            feedback_timely=count_sql(SQL("p_v.timely")),
-            survey_sent=count_sql(SQL("v.survey_user_input_id IS NOT NULL")),
-            survey_answered=count_sql(SQL("ui.state = 'done'")),
-            survey_return_rate=rate_sql(
-                SQL("ui.state = 'done'"), SQL("v.survey_user_input_id IS NOT NULL")
-            ),
-            on_time_rate=rate_sql(on_time, done),
-            problem_resolution_rate=rate_sql(
-                SQL("p_v.resolved"), SQL("p_v.has_problem")
-            ),
-            feedback_timely_rate=rate_sql(SQL("p_v.timely"), done),
-            completion_rate=rate_sql(done, SQL("v.state != 'cancelled'")),
+            %s
+            """,
+            self._visit_columns("v"),
+            measures_sql(counts, rates),
         )
 
     def _from(self):
