@@ -23,7 +23,8 @@ class RevisitAppraisalPeriod(models.AbstractModel):
     """An appraisal over several months computed from the confirmed monthly
     appraisals (美容医院 第五章2: 每月考核、季度奖励、年终考核).
 
-    The concrete models set ``_period_months`` and the company's bonuses.
+    The concrete models set ``_period_months``, their reward lines' link
+    (``_reward_field``) and the company's bonus fields (``_bonus_fields``).
     """
 
     _name = "revisit.appraisal.period"
@@ -36,6 +37,7 @@ class RevisitAppraisalPeriod(models.AbstractModel):
         "confirmed": ("__all__",),
     }
     _period_months = 3
+    _bonus_fields = {}
 
     date_from = fields.Date(string="Period Start", required=True, index=True)
     date_to = fields.Date(string="Period End", compute="_compute_date_to", store=True)
@@ -44,6 +46,11 @@ class RevisitAppraisalPeriod(models.AbstractModel):
         compute="_compute_appraisal_ids",
         string="Monthly Appraisals",
         help="The employee's confirmed monthly appraisals of the period.",
+    )
+    bonus_amount = fields.Monetary(
+        compute="_compute_bonus_amount",
+        store=True,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
     )
     month_count = fields.Integer(
         string="Months Appraised",
@@ -220,4 +227,7 @@ class RevisitAppraisalPeriod(models.AbstractModel):
         ]
 
     def _bonus_for_grade(self):
-        raise NotImplementedError
+        """The company's bonus of the grade (``_bonus_fields``: the company's
+        field of each grade with a bonus)."""
+        field = self._bonus_fields.get(self.grade)
+        return self.company_id.sudo()[field] if field else 0.0

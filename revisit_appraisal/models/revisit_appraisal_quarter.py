@@ -16,30 +16,22 @@ class RevisitAppraisalQuarter(models.Model):
     reward_line_ids = fields.One2many(
         "revisit.appraisal.reward.line", "quarter_appraisal_id", string="Rewards"
     )
-    bonus_amount = fields.Monetary(
-        compute="_compute_bonus_amount",
-        store=True,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
 
     _employee_quarter_uniq = models.UniqueIndex(
         "(employee_id, date_from)", "An employee has one quarterly reward per quarter."
     )
 
     _reward_field = "quarter_appraisal_id"
+    _bonus_fields = {
+        "A": "revisit_appraisal_quarter_bonus_a",
+        "B": "revisit_appraisal_quarter_bonus_b",
+    }
 
     def _period_label(self):
         return f"{self.date_from.year} Q{(self.date_from.month - 1) // 3 + 1}"
 
     def _period_start_error(self):
         return self.env._("A quarter starts on 1 January, April, July or October.")
-
-    def _bonus_for_grade(self):
-        company = self.company_id.sudo()
-        return {
-            "A": company.revisit_appraisal_quarter_bonus_a,
-            "B": company.revisit_appraisal_quarter_bonus_b,
-        }.get(self.grade, 0.0)
 
     @api.model
     def generate_for_quarter(self, year, quarter, company_id=None):

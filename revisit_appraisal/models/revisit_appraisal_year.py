@@ -16,27 +16,19 @@ class RevisitAppraisalYear(models.Model):
     reward_line_ids = fields.One2many(
         "revisit.appraisal.reward.line", "year_appraisal_id", string="Rewards"
     )
-    bonus_amount = fields.Monetary(
-        compute="_compute_bonus_amount",
-        store=True,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
 
     _employee_year_uniq = models.UniqueIndex(
         "(employee_id, date_from)", "An employee has one year-end appraisal per year."
     )
 
     _reward_field = "year_appraisal_id"
+    _bonus_fields = {
+        "A": "revisit_appraisal_year_bonus_a",
+        "B": "revisit_appraisal_year_bonus_b",
+    }
 
     def _period_start_error(self):
         return self.env._("A year-end appraisal covers a year from 1 January.")
-
-    def _bonus_for_grade(self):
-        company = self.company_id.sudo()
-        return {
-            "A": company.revisit_appraisal_year_bonus_a,
-            "B": company.revisit_appraisal_year_bonus_b,
-        }.get(self.grade, 0.0)
 
     @api.model
     def generate_for_year(self, year, company_id=None):

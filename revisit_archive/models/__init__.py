@@ -1,3 +1,5 @@
+# first: the models below inherit the mixin
+from . import revisit_archive_record_mixin  # isort: skip
 from . import (
     hr_department,
     hr_employee,

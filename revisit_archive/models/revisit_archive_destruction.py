@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.addons.revisit_management.models.revisit_visit_states import OPEN_STATES
 from odoo.exceptions import AccessError, UserError
 
@@ -39,12 +39,7 @@ class RevisitArchiveDestruction(models.Model):
 
     _name = "revisit.archive.destruction"
     _description = "Archive Destruction"
-    _inherit = [
-        "revisit.company.lang.mixin",
-        "revisit.workflow.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-    ]
+    _inherit = ["revisit.archive.record.mixin"]
     _workflow_fields = WORKFLOW_FIELDS
     _workflow_birth_states = ("draft",)
     # changed only while a draft
@@ -54,12 +49,6 @@ class RevisitArchiveDestruction(models.Model):
     )
     _order = "id desc"
 
-    name = fields.Char(
-        string="Reference", readonly=True, copy=False, default=lambda self: "/"
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer",
@@ -112,21 +101,8 @@ class RevisitArchiveDestruction(models.Model):
     destroyed_by_id = fields.Many2one("res.users", readonly=True)
     destroyed_date = fields.Datetime(readonly=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "revisit.archive.destruction"
-                )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su and any(r.state != "draft" for r in self):
-            raise UserError(
-                self.env._("A destruction can be changed only while it is a draft.")
-            )
-        return super().write(vals)
+    def _draft_only_message(self):
+        return self.env._("A destruction can be changed only while it is a draft.")
 
     def _outdated_visits(self):
         self.ensure_one()

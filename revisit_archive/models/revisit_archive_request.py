@@ -26,12 +26,7 @@ class RevisitArchiveRequest(models.Model):
 
     _name = "revisit.archive.request"
     _description = "Archive Access Request"
-    _inherit = [
-        "revisit.company.lang.mixin",
-        "revisit.workflow.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-    ]
+    _inherit = ["revisit.archive.record.mixin"]
     _workflow_fields = WORKFLOW_FIELDS
     _workflow_birth_states = ("draft",)
     # changed only while a draft
@@ -40,12 +35,6 @@ class RevisitArchiveRequest(models.Model):
     )
     _order = "id desc"
 
-    name = fields.Char(
-        string="Reference", readonly=True, copy=False, default=lambda self: "/"
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
     user_id = fields.Many2one(
         "res.users",
         string="Requested By",
@@ -136,21 +125,8 @@ class RevisitArchiveRequest(models.Model):
                     self.env._("Choose the customer whose file is requested.")
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "revisit.archive.request"
-                )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su and any(r.state != "draft" for r in self):
-            raise UserError(
-                self.env._("A request can be changed only while it is a draft.")
-            )
-        return super().write(vals)
+    def _draft_only_message(self):
+        return self.env._("A request can be changed only while it is a draft.")
 
     # ------------------------------------------------------------------
     # Workflow: the requester submits, the department head signs, the

@@ -53,58 +53,61 @@ class DigestDigest(models.Model):
                 self.env._("Complaint figures are for complaint handlers only.")
             )
 
-    def _complaint_domain(self, company):
-        return Domain(
-            [
-                ("company_id", "=", company.id),
-                ("is_complaint", "=", True),
-                ("duplicate_id", "=", False),
-            ]
+    def _complaint_count_kpi(self, field_name, domain):
+        """Count the complaints (not their duplicates) of
+        ``domain(company, first_day, end_day)``."""
+        self._revisit_count_kpi(
+            field_name,
+            "helpdesk.ticket",
+            lambda company, day_from, day_to: (
+                Domain(
+                    [
+                        ("company_id", "=", company.id),
+                        ("is_complaint", "=", True),
+                        ("duplicate_id", "=", False),
+                    ]
+                )
+                & Domain(domain(company, day_from, day_to))
+            ),
+            self._complaint_check_access,
         )
 
-    def _complaint_count_between(self, field_name, date_field, extra=None):
-        """Count the complaints whose ``date_field`` (a datetime) falls on the
-        frame's calendar days."""
+    def _complaint_between(self, date_field):
+        """Complaints whose ``date_field`` (a datetime) falls on the frame's
+        calendar days."""
 
-        def count(company, day_from, day_to):
+        def domain(company, day_from, day_to):
             start, end = self._revisit_kpi_datetimes(company)
-            domain = self._complaint_domain(company) & Domain(
-                [(date_field, ">=", start), (date_field, "<", end)]
-            )
-            if extra:
-                domain &= Domain(extra)
-            return self.env["helpdesk.ticket"].search_count(domain)
+            return [(date_field, ">=", start), (date_field, "<", end)]
 
-        self._revisit_compute_kpi(field_name, count, self._complaint_check_access)
+        return domain
 
     def _compute_kpi_revisit_complaint_received_value(self):
-        self._complaint_count_between(
-            "kpi_revisit_complaint_received_value", "create_date"
+        self._complaint_count_kpi(
+            "kpi_revisit_complaint_received_value",
+            self._complaint_between("create_date"),
         )
 
     def _compute_kpi_revisit_complaint_closed_value(self):
-        self._complaint_count_between(
+        between = self._complaint_between("closed_date")
+        self._complaint_count_kpi(
             "kpi_revisit_complaint_closed_value",
-            "closed_date",
-            [("stage_id.closed", "=", True)],
+            lambda company, day_from, day_to: (
+                Domain(between(company, day_from, day_to))
+                & Domain("stage_id.closed", "=", True)
+            ),
         )
 
     def _compute_kpi_revisit_complaint_overdue_value(self):
         """Open complaints whose promised reply date fell in the period: the
         ones the promise cron escalates."""
-        self._revisit_compute_kpi(
+        self._complaint_count_kpi(
             "kpi_revisit_complaint_overdue_value",
-            lambda company, day_from, day_to: self.env["helpdesk.ticket"].search_count(
-                self._complaint_domain(company)
-                & Domain(
-                    [
-                        ("stage_id.closed", "=", False),
-                        ("promised_date", ">=", day_from),
-                        ("promised_date", "<", min(day_to, company._revisit_today())),
-                    ]
-                )
-            ),
-            self._complaint_check_access,
+            lambda company, day_from, day_to: [
+                ("stage_id.closed", "=", False),
+                ("promised_date", ">=", day_from),
+                ("promised_date", "<", min(day_to, company._revisit_today())),
+            ],
         )
 
     def _compute_kpi_revisit_complaint_valid_share_value(self):

@@ -46,7 +46,7 @@ OUTCOME_FIELDS = (
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "revisit.workflow.mixin"]
+    _inherit = ["helpdesk.ticket", "revisit.workflow.mixin", "revisit.promise.mixin"]
     _workflow_fields = OUTCOME_FIELDS
     _workflow_state_field = None
     # the links our complaints add; helpdesk_mgmt's own fields keep its rules
@@ -150,8 +150,8 @@ class HelpdeskTicket(models.Model):
         index=True,
         groups=INTERNAL,
     )
-    promise_reminded = fields.Boolean(copy=False, readonly=True, groups=INTERNAL)
-    promise_escalated = fields.Boolean(copy=False, readonly=True, groups=INTERNAL)
+    promise_reminded = fields.Boolean(groups=INTERNAL)
+    promise_escalated = fields.Boolean(groups=INTERNAL)
     is_anonymous = fields.Boolean(
         string="Anonymous",
         help="The complainant left no name: no follow-up visit.",
@@ -418,9 +418,6 @@ class HelpdeskTicket(models.Model):
                 )
             )
         res = super().write(vals)
-        if "promised_date" in vals:
-            # a new promise is reminded and escalated again
-            self.sudo().write({"promise_reminded": False, "promise_escalated": False})
         if "complaint_severity" in vals or "is_complaint" in vals:
             rerouted = self.filtered(
                 lambda t: (
@@ -1027,116 +1024,84 @@ class HelpdeskTicket(models.Model):
         )
 
     def _complaint_investigation_escalate(self):
-        supervisor = (
-            self.team_id.complaint_head_user_id
-            or self.team_id.user_id
-            or self.team_id.complaint_manager_user_id
-        )
-        env = self._revisit_env()
-        self.message_post(
-            body=Markup("<p>%s</p>")
-            % env._(
+        def received(env):
+            return format_date(env, self.investigation_deadline)
+
+        self._complaint_escalate(
+            lambda env: env._(
                 "The complaint was not investigated and judged on the day it was "
                 "received (%s): escalated.",
-                format_date(env, self.investigation_deadline),
-            )
+                received(env),
+            ),
+            lambda env: env._("Complaint not investigated the same day"),
+            lambda env: env._(
+                "Received on %s and still not judged valid or invalid.", received(env)
+            ),
         )
+
+    def _complaint_escalate(self, message, summary, note):
+        """Log ``message(env)`` on the complaint and give its supervisor (the
+        team's complaint head, else its leader, else the company manager) a
+        warning ``summary(env)``, ``note(env)``: in the company's language."""
+        self.ensure_one()
+        team = self.team_id
+        supervisor = (
+            team.complaint_head_user_id
+            or team.user_id
+            or team.complaint_manager_user_id
+        )
+        env = self._revisit_env()
+        self.message_post(body=Markup("<p>%s</p>") % message(env))
         if supervisor:
             self.activity_schedule(
                 "mail.mail_activity_data_warning",
                 user_id=supervisor.id,
-                summary=env._("Complaint not investigated the same day"),
-                note=env._(
-                    "Received on %s and still not judged valid or invalid.",
-                    format_date(env, self.investigation_deadline),
-                ),
+                summary=summary(env),
+                note=note(env),
             )
 
     # ------------------------------------------------------------------
-    # Scheduled action: promised reply dates
+    # Scheduled action: promised reply dates (revisit.promise.mixin)
     # ------------------------------------------------------------------
-
-    @api.model
-    def _complaint_promise_domains(self):
-        """Promises to remind and to escalate, each company on its own day."""
-        remind, escalate = [], []
-        for company in self.env["res.company"].sudo().search([]):
-            company_remind, company_escalate = self._complaint_promise_company_domains(
-                company, company._revisit_today()
-            )
-            remind.append(company_remind)
-            escalate.append(company_escalate)
-        return Domain.OR(remind), Domain.OR(escalate)
-
-    @api.model
-    def _complaint_promise_company_domains(self, company, today):
-        base = [
-            ("company_id", "=", company.id),
-            ("is_complaint", "=", True),
-            ("stage_id.closed", "=", False),
-            ("promised_date", "!=", False),
-        ]
-        return (
-            [
-                *base,
-                ("promise_reminded", "=", False),
-                ("promise_reminder_date", "<=", today),
-                ("promised_date", ">=", today),
-            ],
-            [*base, ("promise_escalated", "=", False), ("promised_date", "<", today)],
-        )
 
     @api.model
     def _cron_complaint_promises(self, batch_size=None):
         """Remind handlers before the promised reply date, escalate after it."""
-        remind_domain, escalate_domain = self._complaint_promise_domains()
-        for domain, method, flag in (
-            (remind_domain, "_complaint_promise_remind", "promise_reminded"),
-            (escalate_domain, "_complaint_promise_escalate", "promise_escalated"),
-        ):
+        self._cron_promises(batch_size)
 
-            def follow_up(tickets, method=method, flag=flag):
-                for ticket in tickets:
-                    getattr(ticket, method)()
-                tickets.write({flag: True})
+    @api.model
+    def _promise_pending_domain(self):
+        return [("is_complaint", "=", True), ("stage_id.closed", "=", False)]
 
-            if not self.env["revisit.cron"]._batches(
-                self, domain, follow_up, batch_size
-            ):
-                return
+    @api.model
+    def _promise_reminder_days(self, company):
+        return company.complaint_reminder_days
 
-    def _complaint_promise_remind(self):
-        handler = self.user_id or self.responsible_user_id
-        if handler:
-            self.activity_schedule(
+    def _promise_remind(self):
+        for ticket in self:
+            handler = ticket.user_id or ticket.responsible_user_id
+            if not handler:
+                continue
+            env = ticket._revisit_env()
+            ticket.activity_schedule(
                 "mail.mail_activity_data_todo",
-                date_deadline=self.promised_date,
+                date_deadline=ticket.promised_date,
                 user_id=handler.id,
-                summary=self._revisit_env()._("Reply promised to the customer"),
-                note=self._revisit_env()._(
-                    "The customer was promised an answer by %s.", self.promised_date
+                summary=env._("Reply promised to the customer"),
+                note=env._(
+                    "The customer was promised an answer by %s.", ticket.promised_date
                 ),
             )
 
-    def _complaint_promise_escalate(self):
-        supervisor = (
-            self.team_id.complaint_head_user_id
-            or self.team_id.user_id
-            or self.team_id.complaint_manager_user_id
-        )
-        self.message_post(
-            body=Markup("<p>%s</p>")
-            % self._revisit_env()._(
-                "The reply promised for %s is overdue: escalated.", self.promised_date
-            )
-        )
-        if supervisor:
-            self.activity_schedule(
-                "mail.mail_activity_data_warning",
-                user_id=supervisor.id,
-                summary=self._revisit_env()._("Overdue complaint reply"),
-                note=self._revisit_env()._(
+    def _promise_escalate(self, today):
+        for ticket in self:
+            ticket._complaint_escalate(
+                lambda env, t=ticket: env._(
+                    "The reply promised for %s is overdue: escalated.", t.promised_date
+                ),
+                lambda env: env._("Overdue complaint reply"),
+                lambda env, t=ticket: env._(
                     "The customer was promised an answer by %s and has none yet.",
-                    self.promised_date,
+                    t.promised_date,
                 ),
             )

@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.addons.revisit_management.report.revisit_visit_analysis_mixin import (
+    measures_sql,
+)
 from odoo.tools import SQL
 
 from ..models.helpdesk_ticket import SEVERITIES, VALIDITIES
@@ -113,18 +116,7 @@ class RevisitComplaintReport(models.Model):
                    1 AS complaint_count,
                    (SELECT count(*) FROM helpdesk_ticket d
                      WHERE d.duplicate_id = t.id) AS duplicate_count,
-                   CASE WHEN s.closed THEN 100.0 ELSE 0.0 END AS handled_rate,
-                   CASE WHEN s.closed AND t.complaint_validity = 'valid'
-                             AND NOT COALESCE(t.is_anonymous, FALSE)
-                             AND NOT COALESCE(t.reply_only, FALSE)
-                        THEN CASE WHEN EXISTS (
-                                 SELECT 1 FROM revisit_visit v
-                                  WHERE v.ticket_id = t.id AND v.state = 'done'
-                             ) THEN 100.0 ELSE 0.0 END
-                   END AS revisit_rate,
-                   CASE t.complaint_validity
-                        WHEN 'valid' THEN 100.0 WHEN 'invalid' THEN 0.0
-                   END AS valid_rate,
+                   %(rates)s,
                    EXTRACT(EPOCH FROM t.first_reply_date - t.create_date) / 3600.0
                        AS reply_hours,
                    CASE WHEN s.closed THEN
@@ -134,7 +126,28 @@ class RevisitComplaintReport(models.Model):
               JOIN res_company c ON c.id = t.company_id
               LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
              WHERE t.is_complaint AND t.duplicate_id IS NULL AND t.active
-            """
+            """,
+            rates=measures_sql(
+                rates={
+                    "handled_rate": (SQL("s.closed"), None),
+                    # closed valid complaints with a customer to revisit
+                    "revisit_rate": (
+                        SQL(
+                            """EXISTS (SELECT 1 FROM revisit_visit v
+                                WHERE v.ticket_id = t.id AND v.state = 'done')"""
+                        ),
+                        SQL(
+                            """s.closed AND t.complaint_validity = 'valid'
+                                AND NOT COALESCE(t.is_anonymous, FALSE)
+                                AND NOT COALESCE(t.reply_only, FALSE)"""
+                        ),
+                    ),
+                    "valid_rate": (
+                        SQL("t.complaint_validity = 'valid'"),
+                        SQL("t.complaint_validity IN ('valid', 'invalid')"),
+                    ),
+                }
+            ),
         )
 
     @api.model

@@ -4,6 +4,8 @@
 from . import revisit_company_lang_mixin  # isort: skip
 from . import revisit_workflow_mixin  # isort: skip
 from . import revisit_preset_mixin  # isort: skip
+from . import revisit_promise_mixin  # isort: skip
+from . import revisit_visit_survey  # isort: skip
 from . import res_company  # isort: skip
 from . import (
     base,

@@ -113,6 +113,17 @@ class DigestDigest(models.Model):
             day_from, day_to = self._revisit_kpi_days(company)
             digest[field_name] = compute(company, day_from, day_to) if day_from else 0
 
+    def _revisit_count_kpi(self, field_name, model, domain, check_access=None):
+        """``_revisit_compute_kpi`` of a count: the ``model`` records of
+        ``domain(company, first_day, end_day)``."""
+        self._revisit_compute_kpi(
+            field_name,
+            lambda company, day_from, day_to: self.env[model].search_count(
+                domain(company, day_from, day_to)
+            ),
+            check_access,
+        )
+
     def _revisit_visits_domain(self, company, day_from, day_to, date_field):
         return (
             Domain("company_id", "=", company.id)
@@ -136,11 +147,8 @@ class DigestDigest(models.Model):
     # ------------------------------------------------------------
 
     def _compute_kpi_revisit_visit_done_value(self):
-        self._revisit_compute_kpi(
-            "kpi_revisit_visit_done_value",
-            lambda company, day_from, day_to: self.env["revisit.visit"].search_count(
-                self._revisit_done_domain(company, day_from, day_to)
-            ),
+        self._revisit_count_kpi(
+            "kpi_revisit_visit_done_value", "revisit.visit", self._revisit_done_domain
         )
 
     def _compute_kpi_revisit_on_time_rate_value(self):
@@ -161,9 +169,10 @@ class DigestDigest(models.Model):
 
     def _compute_kpi_revisit_visit_overdue_value(self):
         """Open visits that fell due in the period and are overdue today."""
-        self._revisit_compute_kpi(
+        self._revisit_count_kpi(
             "kpi_revisit_visit_overdue_value",
-            lambda company, day_from, day_to: self.env["revisit.visit"].search_count(
+            "revisit.visit",
+            lambda company, day_from, day_to: (
                 overdue_domain(company._revisit_today())
                 & self._revisit_visits_domain(company, day_from, day_to, "due_date")
             ),
@@ -182,20 +191,18 @@ class DigestDigest(models.Model):
 
     def _compute_kpi_revisit_unreachable_value(self):
         """Visits due in the period on which the customer was unreachable."""
-        self._revisit_compute_kpi(
+        self._revisit_count_kpi(
             "kpi_revisit_unreachable_value",
-            lambda company, day_from, day_to: self.env["revisit.visit"].search_count(
+            "revisit.visit",
+            lambda company, day_from, day_to: (
                 Domain("state", "=", "unreachable")
                 & self._revisit_visits_domain(company, day_from, day_to, "due_date")
             ),
         )
 
     def _compute_kpi_revisit_problem_value(self):
-        self._revisit_compute_kpi(
-            "kpi_revisit_problem_value",
-            lambda company, day_from, day_to: self.env["revisit.visit"].search_count(
-                self._revisit_problem_domain(company, day_from, day_to)
-            ),
+        self._revisit_count_kpi(
+            "kpi_revisit_problem_value", "revisit.visit", self._revisit_problem_domain
         )
 
     def _revisit_report_rows(self, company, day_from, day_to):

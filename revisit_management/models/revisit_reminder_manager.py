@@ -264,24 +264,22 @@ class RevisitReminderManager(models.AbstractModel):
 
     @api.model
     def _remind_report(self, visits, today):
-        for visit in visits.filtered("user_id.active"):
-            due = visit.done_date + timedelta(
+        def due(visit):
+            return visit.done_date + timedelta(
                 days=visit.company_id.revisit_report_due_days
             )
-            self._schedule_todo(
-                visit,
-                visit.user_id,
-                due,
-                visit._revisit_text(lambda env: env._("Write the visit report")),
-                visit._revisit_text(
-                    lambda env, v=visit, d=due: env._(
-                        "The report of %(visit)s (%(customer)s) is due on %(date)s.",
-                        visit=v.name,
-                        customer=v.partner_id.display_name,
-                        date=d,
-                    )
-                ),
-            )
+
+        self._todo_to_assignees(
+            visits,
+            due,
+            lambda env: env._("Write the visit report"),
+            lambda env, v: env._(
+                "The report of %(visit)s (%(customer)s) is due on %(date)s.",
+                visit=v.name,
+                customer=v.partner_id.display_name,
+                date=due(v),
+            ),
+        )
         visits.sudo().report_reminder_date = today
 
     @api.model
@@ -303,62 +301,24 @@ class RevisitReminderManager(models.AbstractModel):
 
     @api.model
     def _cron_promises(self):
-        """Replies promised to customers: the assignee is reminded the company's
-        days before the promised date, the department manager told once it
-        passed without an answer."""
-        Cron = self.env["revisit.cron"]
-        Visit = self.env["revisit.visit"]
-        for company in Cron._companies():
-            today = company._revisit_today()
-            base = [
-                ("company_id", "=", company.id),
-                ("state", "!=", "cancelled"),
-                ("promised_date", "!=", False),
-                ("question_answered_date", "=", False),
-            ]
-            horizon = today + timedelta(days=company.revisit_promise_reminder_days)
-            if not Cron._batches(
-                Visit,
-                [
-                    *base,
-                    ("promise_reminded", "=", False),
-                    ("promised_date", ">=", today),
-                    ("promised_date", "<=", horizon),
-                ],
-                self._remind_promise,
-            ):
-                return
-            if not Cron._batches(
-                Visit,
-                [
-                    *base,
-                    ("promise_escalated", "=", False),
-                    ("promised_date", "<", today),
-                ],
-                lambda visits, t=today: self._escalate_promise(visits, t),
-            ):
-                return
+        """Replies promised to customers (``revisit.promise.mixin``): the
+        assignee is reminded the company's days before the promised date, the
+        department manager told once it passed without an answer."""
+        self.env["revisit.visit"]._cron_promises()
 
     @api.model
     def _remind_promise(self, visits):
-        for visit in visits.filtered("user_id.active"):
-            self._schedule_todo(
-                visit,
-                visit.user_id,
-                visit.promised_date,
-                visit._revisit_text(
-                    lambda env: env._("Reply promised to the customer")
-                ),
-                visit._revisit_text(
-                    lambda env, v=visit: env._(
-                        "%(customer)s was promised an answer by %(date)s: %(question)s",
-                        customer=v.partner_id.display_name,
-                        date=v.promised_date,
-                        question=v.pending_question or "",
-                    )
-                ),
-            )
-        visits.sudo().promise_reminded = True
+        self._todo_to_assignees(
+            visits,
+            lambda visit: visit.promised_date,
+            lambda env: env._("Reply promised to the customer"),
+            lambda env, v: env._(
+                "%(customer)s was promised an answer by %(date)s: %(question)s",
+                customer=v.partner_id.display_name,
+                date=v.promised_date,
+                question=v.pending_question or "",
+            ),
+        )
 
     @api.model
     def _escalate_promise(self, visits, today):
@@ -374,7 +334,6 @@ class RevisitReminderManager(models.AbstractModel):
             ),
             deadline=today,
         )
-        visits.sudo().promise_escalated = True
 
     # ------------------------------------------------------------------
     # Activities and the manager escalation
@@ -503,6 +462,20 @@ class RevisitReminderManager(models.AbstractModel):
             note=plaintext2html(note),
             user_id=user.id,
         )
+
+    @api.model
+    def _todo_to_assignees(self, visits, deadline, summary, note):
+        """A to-do to the assignee of each visit (active assignees only), due
+        on ``deadline(visit)``; ``summary(env)`` and ``note(env, visit)`` write
+        the texts in the company's language."""
+        for visit in visits.filtered("user_id.active"):
+            self._schedule_todo(
+                visit,
+                visit.user_id,
+                deadline(visit),
+                visit._revisit_text(summary),
+                visit._revisit_text(lambda env, v=visit: note(env, v)),
+            )
 
     @api.model
     def _escalate_to_manager(

@@ -1,4 +1,4 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -14,6 +14,7 @@ from ..models.revisit_reach import (
 )
 from ..models.revisit_rule import METHODS
 from ..models.revisit_scales import SCALES
+from .revisit_visit_analysis_mixin import measures_sql
 from .revisit_visit_report import rate
 
 FUNNEL_AGGREGATES = [
@@ -39,6 +40,7 @@ class RevisitReachReport(models.Model):
 
     _name = "revisit.reach.report"
     _description = "Revisit Reach Funnel"
+    _inherit = ["revisit.visit.analysis.mixin"]
     _auto = False
     _order = "date desc"
     _rec_name = "visit_id"
@@ -73,14 +75,8 @@ class RevisitReachReport(models.Model):
         "survey.user_input": ["state"],
     }
 
-    visit_id = fields.Many2one("revisit.visit", string="Contact", readonly=True)
+    visit_id = fields.Many2one(string="Contact")
     date = fields.Date(string="Due Date", readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    user_id = fields.Many2one("res.users", string="Assigned To", readonly=True)
-    department_id = fields.Many2one("hr.department", readonly=True)
-    rule_id = fields.Many2one("revisit.rule", readonly=True)
-    plan_id = fields.Many2one("revisit.plan", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
     method = fields.Selection(METHODS, readonly=True)
     satisfaction_scale = fields.Selection(SCALES, readonly=True)
     nbr_due = fields.Integer(string="# Due", readonly=True)
@@ -140,45 +136,45 @@ class RevisitReachReport(models.Model):
     )
 
     def _select(self):
+        attempted, reached = SQL("st.attempted"), SQL("st.reached")
+        answered, valid, low = SQL("st.answered"), SQL("st.valid"), SQL("sc.low")
+        closed = closed_loop_sql("d")
+        counts = {
+            "nbr_attempted": attempted,
+            "nbr_reached": reached,
+            "nbr_answered": answered,
+            "nbr_valid": valid,
+            "nbr_low": low,
+            "nbr_closed_loop": SQL("%s AND %s", low, closed),
+        }
+        rates = {
+            "coverage_rate": (attempted, None),
+            "reach_rate": (reached, attempted),
+            "answer_rate": (answered, reached),
+            "valid_rate": (valid, answered),
+            "closed_loop_rate": (closed, low),
+        }
+        scale, answer = SQL("d.satisfaction_scale"), SQL("sc.answer")
         return SQL(
             """
             v.id AS id,
-            v.id AS visit_id,
+            %(visit)s,
             v.due_date AS date,
-            v.partner_id AS partner_id,
-            v.user_id AS user_id,
-            v.department_id AS department_id,
-            v.rule_id AS rule_id,
-            v.plan_id AS plan_id,
-            v.company_id AS company_id,
             v.method AS method,
             COALESCE(d.satisfaction_scale, v.satisfaction_scale) AS satisfaction_scale,
             1 AS nbr_due,
-            CASE WHEN st.attempted THEN 1 ELSE 0 END AS nbr_attempted,
-            CASE WHEN st.reached THEN 1 ELSE 0 END AS nbr_reached,
-            CASE WHEN st.answered THEN 1 ELSE 0 END AS nbr_answered,
-            CASE WHEN st.valid THEN 1 ELSE 0 END AS nbr_valid,
-            CASE WHEN st.attempted THEN 100.0 ELSE 0.0 END AS coverage_rate,
-            CASE WHEN st.attempted THEN CASE WHEN st.reached THEN 100.0
-                ELSE 0.0 END END AS reach_rate,
-            CASE WHEN st.reached THEN CASE WHEN st.answered THEN 100.0
-                ELSE 0.0 END END AS answer_rate,
-            CASE WHEN st.answered THEN CASE WHEN st.valid THEN 100.0
-                ELSE 0.0 END END AS valid_rate,
             CASE WHEN sc.answer IS NOT NULL THEN d.satisfaction_score END
                 AS satisfaction_score,
             %(csat)s AS csat,
             %(nps)s AS nps,
             %(ces)s AS ces,
-            CASE WHEN sc.low THEN 1 ELSE 0 END AS nbr_low,
-            CASE WHEN sc.low AND %(closed)s THEN 1 ELSE 0 END AS nbr_closed_loop,
-            CASE WHEN sc.low THEN CASE WHEN %(closed)s THEN 100.0 ELSE 0.0 END END
-                AS closed_loop_rate
+            %(measures)s
             """,
-            csat=scales.csat_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
-            nps=scales.nps_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
-            ces=scales.ces_sql(SQL("d.satisfaction_scale"), SQL("sc.answer")),
-            closed=closed_loop_sql("d"),
+            visit=self._visit_columns("v"),
+            csat=scales.csat_sql(scale, answer),
+            nps=scales.nps_sql(scale, answer),
+            ces=scales.ces_sql(scale, answer),
+            measures=measures_sql(counts, rates),
         )
 
     def _from(self):
@@ -205,17 +201,8 @@ class RevisitReachReport(models.Model):
             answer=scales.answer_sql("d"),
         )
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
-                SQL.identifier(self._table),
-                self._select(),
-                self._from(),
-                due_sql("v"),
-            )
-        )
+    def _where(self):
+        return due_sql("v")
 
     @api.model
     def _dashboard_funnel(self, domain, date_from, date_to):

@@ -1,4 +1,4 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, date_utils
@@ -14,6 +14,7 @@ from ..models.revisit_visit_states import (
     overdue_sql,
     problem_resolved_sql,
 )
+from .revisit_visit_analysis_mixin import measures_sql
 
 # customers due and customers visited of a group of rows (coverage)
 COVERAGE_AGGREGATES = ["partner_id:count_distinct", "customers_visited:count_distinct"]
@@ -33,6 +34,7 @@ class RevisitVisitReport(models.Model):
 
     _name = "revisit.visit.report"
     _description = "Revisit Analysis"
+    _inherit = ["revisit.visit.analysis.mixin"]
     _auto = False
     _order = "date desc"
     _rec_name = "visit_id"
@@ -63,18 +65,11 @@ class RevisitVisitReport(models.Model):
         "survey.user_input": ["state"],
     }
 
-    visit_id = fields.Many2one("revisit.visit", readonly=True)
     date = fields.Date(string="Scheduled Date", readonly=True)
     deadline = fields.Date(readonly=True)
     due_date = fields.Date(readonly=True)
     done_date = fields.Date(readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     tier_id = fields.Many2one("revisit.tier", string="Value Tier", readonly=True)
-    user_id = fields.Many2one("res.users", string="Assigned To", readonly=True)
-    department_id = fields.Many2one("hr.department", readonly=True)
-    rule_id = fields.Many2one("revisit.rule", readonly=True)
-    plan_id = fields.Many2one("revisit.plan", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
     method = fields.Selection(METHODS, readonly=True)
     state = fields.Selection(VISIT_STATES, readonly=True)
     nbr = fields.Integer(string="# Visits", readonly=True)
@@ -121,57 +116,53 @@ class RevisitVisitReport(models.Model):
     def _select(self):
         # open, overdue and on time: the one definition of revisit_visit_states;
         # "today" in the view is each company's calendar day
+        done = SQL("v.state = 'done'")
+        on_time = on_time_sql("v")
+        planned = SQL("v.plan_id IS NOT NULL")
+        problem, resolved = SQL("p_v.has_problem"), SQL("p_v.resolved")
+        timely = SQL("p_v.timely")
+        sent = SQL("v.survey_user_input_id IS NOT NULL")
+        answered = SQL("ui.state = 'done'")
+        counts = {
+            "nbr_done": done,
+            "nbr_open": open_sql("v"),
+            "nbr_overdue": overdue_sql("v", company_today_sql("c")),
+            "nbr_unreachable": SQL("v.state = 'unreachable'"),
+            "nbr_planned": planned,
+            "nbr_planned_done": SQL("%s AND %s", planned, done),
+            "on_time": on_time,
+            "has_problem": problem,
+            "problem_resolved": SQL("%s AND %s", problem, resolved),
+            "feedback_timely": timely,
+            "survey_sent": sent,
+            "survey_answered": answered,
+        }
+        rates = {
+            "survey_return_rate": (answered, sent),
+            "on_time_rate": (on_time, done),
+            "problem_resolution_rate": (resolved, problem),
+            "feedback_timely_rate": (timely, done),
+            "completion_rate": (done, SQL("v.state != 'cancelled'")),
+        }
         return SQL(
             """
             v.id AS id,
-            v.id AS visit_id,
+            %s,
             v.scheduled_date AS date,
             v.deadline AS deadline,
             v.due_date AS due_date,
             v.done_date AS done_date,
-            v.partner_id AS partner_id,
             p.revisit_tier_id AS tier_id,
-            v.user_id AS user_id,
-            v.department_id AS department_id,
-            v.rule_id AS rule_id,
-            v.plan_id AS plan_id,
-            v.company_id AS company_id,
             v.method AS method,
             v.state AS state,
             1 AS nbr,
-            CASE WHEN v.state = 'done' THEN 1 ELSE 0 END AS nbr_done,
-            CASE WHEN %(open)s THEN 1 ELSE 0 END AS nbr_open,
-            CASE WHEN %(overdue)s THEN 1 ELSE 0 END AS nbr_overdue,
             CASE WHEN v.state = 'done' THEN v.partner_id END AS customers_visited,
-            CASE WHEN v.state = 'unreachable' THEN 1 ELSE 0 END AS nbr_unreachable,
-            CASE WHEN v.plan_id IS NOT NULL THEN 1 ELSE 0 END AS nbr_planned,
-            CASE WHEN v.plan_id IS NOT NULL AND v.state = 'done' THEN 1 ELSE 0 END
-                AS nbr_planned_done,
-            CASE WHEN %(on_time)s THEN 1 ELSE 0 END AS on_time,
-            CASE WHEN p_v.has_problem THEN 1 ELSE 0 END AS has_problem,
-            CASE WHEN p_v.has_problem AND p_v.resolved THEN 1 ELSE 0 END
-                AS problem_resolved,
-            CASE WHEN p_v.timely THEN 1 ELSE 0 END AS feedback_timely,
-            CASE WHEN v.survey_user_input_id IS NOT NULL THEN 1 ELSE 0 END
-                AS survey_sent,
-            CASE WHEN ui.state = 'done' THEN 1 ELSE 0 END AS survey_answered,
-            CASE WHEN v.survey_user_input_id IS NOT NULL THEN CASE
-                WHEN ui.state = 'done' THEN 100.0 ELSE 0.0 END END
-                AS survey_return_rate,
             CASE WHEN v.state = 'done' AND v.satisfaction > 0
                 THEN v.satisfaction END AS satisfaction,
-            CASE WHEN v.state = 'done' THEN CASE WHEN %(on_time)s THEN 100.0
-                ELSE 0.0 END END AS on_time_rate,
-            CASE WHEN p_v.has_problem THEN CASE WHEN p_v.resolved THEN 100.0
-                ELSE 0.0 END END AS problem_resolution_rate,
-            CASE WHEN v.state = 'done' THEN CASE WHEN p_v.timely THEN 100.0
-                ELSE 0.0 END END AS feedback_timely_rate,
-            CASE WHEN v.state != 'cancelled' THEN CASE WHEN v.state = 'done'
-                THEN 100.0 ELSE 0.0 END END AS completion_rate
-        """,
-            open=open_sql("v"),
-            overdue=overdue_sql("v", company_today_sql("c")),
-            on_time=on_time_sql("v"),
+            %s
+            """,
+            self._visit_columns("v"),
+            measures_sql(counts, rates),
         )
 
     def _from(self):
@@ -200,19 +191,7 @@ class RevisitVisitReport(models.Model):
         )
 
     def _where(self):
-        return "v.active"
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
-                SQL.identifier(self._table),
-                self._select(),
-                self._from(),
-                SQL(self._where()),
-            )
-        )
+        return SQL("v.active")
 
     @api.model
     def formatted_read_group(self, domain, groupby=(), aggregates=(), **kwargs):

@@ -68,6 +68,35 @@ class SmsChinaCase(HttpCase):
             }
         )
 
+    def gateway(self):
+        """The provider's local gateway, running for the test, and the company
+        sending through it with the gateway's approved templates."""
+        gateway = self.fake_gateway()
+        gateway.__enter__()
+        self.addCleanup(gateway.__exit__)
+        self.company.write(
+            {
+                "sms_provider": self.provider,
+                **self.gateway_settings(gateway),
+                "sms_china_sign_name": gateway.sign_name,
+            }
+        )
+        self.make_templates(list(gateway.templates))
+        return gateway
+
+    def send_questionnaire(self, phone=None, user=None):
+        """A new SMS visit's questionnaire, sent to the gateway: the visit and
+        its SMS."""
+        visit = self.sms_visit(phone)
+        (visit.with_user(user) if user else visit).action_send_survey()
+        return visit, self.send_queued()
+
+    def questionnaire_request(self, gateway, visit):
+        """The gateway's one request, and the visit's short link it carries."""
+        self.assertEqual(len(gateway.requests), 1)
+        link = self.env["revisit.short.link"].search([("visit_id", "=", visit.id)])
+        return gateway.requests[0], link
+
     def queued_sms(self):
         return self.env["sms.sms"].search(
             [("partner_id", "=", self.customer.id), ("state", "=", "outgoing")]
@@ -106,47 +135,35 @@ class SmsChinaCase(HttpCase):
 class AliyunCase(SmsChinaCase):
     provider = "aliyun"
 
-    def gateway(self):
-        gateway = FakeAliyun(
+    def fake_gateway(self):
+        return FakeAliyun(
             "LTAI5tTestKeyId", "aliyun-secret", "回访中心", ALIYUN_TEMPLATES
         )
-        gateway.__enter__()
-        self.addCleanup(gateway.__exit__)
-        self.company.write(
-            {
-                "sms_provider": "aliyun",
-                "sms_aliyun_access_key_id": gateway.key_id,
-                "sms_aliyun_access_key_secret": gateway.secret,
-                "sms_aliyun_endpoint": gateway.url,
-                "sms_china_sign_name": gateway.sign_name,
-            }
-        )
-        self.make_templates(list(ALIYUN_TEMPLATES))
-        return gateway
+
+    def gateway_settings(self, gateway):
+        return {
+            "sms_aliyun_access_key_id": gateway.key_id,
+            "sms_aliyun_access_key_secret": gateway.secret,
+            "sms_aliyun_endpoint": gateway.url,
+        }
 
 
 class TencentCase(SmsChinaCase):
     provider = "tencent"
 
-    def gateway(self):
-        gateway = FakeTencent(
+    def fake_gateway(self):
+        return FakeTencent(
             "AKIDTestSecretId",
             "tencent-secret",
             "回访中心",
             TENCENT_TEMPLATES,
             "1400006666",
         )
-        gateway.__enter__()
-        self.addCleanup(gateway.__exit__)
-        self.company.write(
-            {
-                "sms_provider": "tencent",
-                "sms_tencent_secret_id": gateway.key_id,
-                "sms_tencent_secret_key": gateway.secret,
-                "sms_tencent_sdk_app_id": gateway.sdk_app_id,
-                "sms_tencent_endpoint": gateway.url,
-                "sms_china_sign_name": gateway.sign_name,
-            }
-        )
-        self.make_templates(list(TENCENT_TEMPLATES))
-        return gateway
+
+    def gateway_settings(self, gateway):
+        return {
+            "sms_tencent_secret_id": gateway.key_id,
+            "sms_tencent_secret_key": gateway.secret,
+            "sms_tencent_sdk_app_id": gateway.sdk_app_id,
+            "sms_tencent_endpoint": gateway.url,
+        }

@@ -13,12 +13,8 @@ class TestAliyun(AliyunCase):
 
     def test_questionnaire_is_its_template_with_the_short_link(self):
         gateway = self.gateway()
-        visit = self.sms_visit()
-        visit.with_user(self.staff).action_send_survey()
-        sms = self.send_queued()
-        self.assertEqual(len(gateway.requests), 1)
-        request = gateway.requests[0]
-        link = self.env["revisit.short.link"].search([("visit_id", "=", visit.id)])
+        visit, sms = self.send_questionnaire(user=self.staff)
+        request, link = self.questionnaire_request(gateway, visit)
         self.assertEqual(request["TemplateCode"], "SMS_900003")
         self.assertEqual(request["SignName"], "回访中心")
         self.assertEqual(request["PhoneNumbers"], "13800138000")
@@ -57,9 +53,7 @@ class TestAliyun(AliyunCase):
 
     def test_illegal_number_shows_on_the_visit_and_to_the_assignee(self):
         gateway = self.gateway()
-        visit = self.sms_visit("+86 12345")
-        visit.action_send_survey()
-        sms = self.send_queued()
+        visit, sms = self.send_questionnaire("+86 12345")
         self.assertEqual(len(gateway.requests), 1)
         self.assertEqual(sms.state, "error")
         self.assertEqual(sms.failure_type, "sms_number_format")
@@ -71,9 +65,7 @@ class TestAliyun(AliyunCase):
     def test_wrong_secret_is_refused_by_the_gateway(self):
         gateway = self.gateway()
         self.company.sms_aliyun_access_key_secret = "not-the-secret"
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        sms = self.send_queued()
+        visit, sms = self.send_questionnaire()
         self.assertEqual(len(gateway.requests), 1)
         self.assertEqual(sms.failure_type, "sms_acc")
         self.assertIn("SignatureDoesNotMatch", self.notifications(visit).failure_reason)
@@ -84,9 +76,7 @@ class TestAliyun(AliyunCase):
         self.company.sms_china_template_ids.filtered(
             lambda t: t.kind == "questionnaire"
         ).template_code = "SMS_000000"
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        sms = self.send_queued()
+        visit, sms = self.send_questionnaire()
         self.assertEqual(len(gateway.requests), 1)
         self.assertEqual(sms.failure_type, "sms_template")
         self.assertIn(
@@ -96,9 +86,7 @@ class TestAliyun(AliyunCase):
     def test_message_without_template_is_not_sent(self):
         gateway = self.gateway()
         self.company.sms_china_template_ids.unlink()
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        sms = self.send_queued()
+        visit, sms = self.send_questionnaire()
         self.assertFalse(gateway.requests)
         self.assertEqual(sms.state, "error")
         self.assertEqual(sms.failure_type, "sms_template")
@@ -107,9 +95,7 @@ class TestAliyun(AliyunCase):
     def test_undelivered_report_warns_the_assignee(self):
         gateway = self.gateway()
         gateway.switched_off.add("13800138000")
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        sms = self.send_queued()
+        visit, sms = self.send_questionnaire()
         self.assertEqual(sms.state, "pending")
         self.assertFalse(self.warnings(visit))
         self.push_reports(gateway)
@@ -123,9 +109,7 @@ class TestAliyun(AliyunCase):
 
     def test_report_elsewhere_than_the_company_url_is_refused(self):
         gateway = self.gateway()
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        self.send_queued()
+        visit, _sms = self.send_questionnaire()
         reports = list(gateway.reports)
         response = self.push_reports(gateway, token="0" * 32)
         self.assertEqual(response.status_code, 403)

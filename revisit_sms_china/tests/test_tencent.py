@@ -10,12 +10,8 @@ class TestTencent(TencentCase):
 
     def test_questionnaire_is_its_template_with_the_short_link(self):
         gateway = self.gateway()
-        visit = self.sms_visit()
-        visit.with_user(self.staff).action_send_survey()
-        sms = self.send_queued()
-        self.assertEqual(len(gateway.requests), 1)
-        request = gateway.requests[0]
-        link = self.env["revisit.short.link"].search([("visit_id", "=", visit.id)])
+        visit, sms = self.send_questionnaire(user=self.staff)
+        request, link = self.questionnaire_request(gateway, visit)
         self.assertEqual(request["headers"]["x-tc-action"], "SendSms")
         body = request["body"]
         self.assertEqual(body["TemplateId"], "1800003")
@@ -33,9 +29,7 @@ class TestTencent(TencentCase):
 
     def test_reminder_uses_the_reminder_template(self):
         gateway = self.gateway()
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        self.send_queued()
+        visit, _sms = self.send_questionnaire()
         visit.with_context(sms_template_kind="reminder")._send_survey_sms()
         self.send_queued()
         # the questionnaire asked again by the re-asking job
@@ -54,9 +48,7 @@ class TestTencent(TencentCase):
     def test_wrong_secret_key_is_refused(self):
         gateway = self.gateway()
         self.company.sms_tencent_secret_key = "not-the-key"
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        sms = self.send_queued()
+        visit, sms = self.send_questionnaire()
         self.assertEqual(sms.failure_type, "sms_acc")
         self.assertIn(
             "AuthFailure.SignatureFailure", self.notifications(visit).failure_reason
@@ -81,9 +73,7 @@ class TestTencent(TencentCase):
 
     def test_incorrect_number(self):
         self.gateway()
-        visit = self.sms_visit("+86 138 0013")
-        visit.action_send_survey()
-        sms = self.send_queued()
+        visit, sms = self.send_questionnaire("+86 138 0013")
         self.assertEqual(sms.failure_type, "sms_number_format")
         self.assertIn(
             "InvalidParameterValue.IncorrectPhoneNumber",
@@ -93,9 +83,7 @@ class TestTencent(TencentCase):
     def test_failed_delivery_report(self):
         gateway = self.gateway()
         gateway.switched_off.add("13800138000")
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        self.send_queued()
+        visit, _sms = self.send_questionnaire()
         self.push_reports(gateway)
         notification = self.notifications(visit)
         self.assertEqual(notification.failure_type, "sms_not_delivered")
@@ -104,9 +92,7 @@ class TestTencent(TencentCase):
 
     def test_report_of_another_gateway_is_refused(self):
         self.gateway()
-        visit = self.sms_visit()
-        visit.action_send_survey()
-        self.send_queued()
+        visit, _sms = self.send_questionnaire()
         # the company sends through Tencent: Aliyun's route is not its own
         response = self.url_open(
             f"/sms_china/aliyun/report/{self.company.sms_china_callback_token}",
