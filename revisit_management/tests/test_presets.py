@@ -322,7 +322,12 @@ class TestPresets(RevisitCase):
     # R062 --------------------------------------------------------------
 
     def _check_material_stays(self):
-        visit = self.visit(satisfaction=4, feedback="Fine", report="<p>Done</p>")
+        visit = self.visit(
+            satisfaction=4,
+            feedback="Fine",
+            report="<p>Done</p>",
+            department_id=self.department.id,
+        )
         Material = self.env["revisit.visit.material"].with_user(self.staff)
         mistake = Material.create({"visit_id": visit.id, "name": "Wrong line"})
         mistake.unlink()  # before the visit: a mistake is deleted
@@ -333,7 +338,20 @@ class TestPresets(RevisitCase):
             with self.assertRaisesRegex(UserError, "cannot be deleted"):
                 brochure.with_user(user).unlink()
         self.assertTrue(visit.material_outstanding)
+        # the staff member's word is not the receipt: a supervisor confirms it
         brochure.action_return()
+        self.assertEqual(brochure.return_declared_date, self.today)
+        self.assertTrue(visit.material_outstanding)
+        self.assertIn(
+            "Brochures",
+            visit.activity_ids.filtered(lambda a: a.user_id == self.head).summary,
+        )
+        with self.assertRaises(AccessError):
+            brochure.with_user(self.staff).action_confirm_receipt()
+        with self.assertRaises(UserError):
+            brochure.with_user(self.staff).write({"state": "returned"})
+        brochure.with_user(self.supervisor).action_confirm_receipt()
+        self.assertEqual(brochure.receiver_id, self.supervisor)
         self.assertFalse(visit.material_outstanding)
 
     def test_R062_aftersales_preset_material_out_is_returned_not_deleted(self):
