@@ -11,7 +11,7 @@
     "development_status": "Alpha",
     "application": True,
     "depends": ["mail", "sms", "contacts", "hr", "survey", "calendar", "digest"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["xlsxwriter", "lunardate"]},
     "data": [
         "security/revisit_security.xml",
         "security/ir.model.access.csv",

@@ -110,8 +110,13 @@ class TestPresetsComplaints(ComplaintCommon):
             late.with_user(self.assistant).write({"escalated_date": False})
         # done: its effect is to be verified, by the team's head
         late.with_user(self.assistant).action_done()
-        prompt = late.activity_ids.filtered(lambda a: a.user_id == self.head)
-        self.assertIn("Verify the effect", " ".join(prompt.mapped("summary")))
+        verify = late.ticket_id._revisit_env()._("Verify the effect of: %s", late.name)
+        self.assertIn(
+            verify,
+            late.activity_ids.filtered(lambda a: a.user_id == self.head).mapped(
+                "summary"
+            ),
+        )
         late.verification = "No hum at night for a week."
         late.with_user(self.head).action_verify()
         self.assertEqual(late.state, "verified")

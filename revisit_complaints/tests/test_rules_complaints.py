@@ -176,7 +176,10 @@ class TestRulesComplaints(ComplaintCommon):
         # (the team's head) but by the company manager
         prompt = corrective.activity_ids
         self.assertEqual(prompt.user_id, self.manager)
-        self.assertIn("Verify the effect", prompt.summary)
+        self.assertEqual(
+            prompt.summary,
+            ticket._revisit_env()._("Verify the effect of: %s", corrective.name),
+        )
         with self.assertRaises(UserError):
             corrective.with_user(self.head).name = "Something else"
         preventive.with_user(self.head).action_done()
