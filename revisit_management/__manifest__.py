@@ -11,7 +11,7 @@
     "development_status": "Alpha",
     "application": True,
     "depends": ["mail", "sms", "contacts", "hr", "survey", "calendar", "digest"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["xlsxwriter", "lunardate"]},
     "data": [
         "security/revisit_security.xml",
         "security/ir.model.access.csv",
@@ -57,6 +57,7 @@
         "demo/revisit_staff_demo.xml",
         "demo/revisit_visit_demo.xml",
         "demo/revisit_rule_demo.xml",
+        "demo/revisit_property_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

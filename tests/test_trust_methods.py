@@ -670,7 +670,6 @@ class TestTrustMethods(HttpCase):
             ("revisit.appraisal.quarter", "generate_for_quarter"),
             ("revisit.archive.request", "action_approve"),
             ("helpdesk.ticket", "action_link_possible_duplicate"),
-            ("res.company", "action_revisit_appraisal_clinic_preset"),
         ):
             self.assertIn(method, self.methods.get(model, {}), model)
         self.assertNotIn("write", self.methods["revisit.visit"])

@@ -233,6 +233,21 @@ class TestTrustPolicy(HttpCase):
                     "date": today,
                 }
             ),
+            "revisit.warranty.repair": env["revisit.warranty.repair"].create(
+                {
+                    "warranty_id": env["revisit.warranty"]
+                    .create(
+                        {
+                            "partner_id": partner.id,
+                            "project_name": "Policy project",
+                            "acceptance_date": today,
+                            "user_id": staff.id,
+                        }
+                    )
+                    .id,
+                    "description": "Policy defect",
+                }
+            ),
         }
         cls._seed_settled(staff, partner, appraisal, today)
         for name in cls.models:

@@ -285,16 +285,7 @@ class TestTrustWorkflowAppraisal(RevisitAppraisalCommon):
             lambda c: (c.code, c.weight, c.active)
         )
         with self.assertRaises(AccessError):
-            company_a.with_user(hr_b).action_revisit_appraisal_clinic_preset()
-        settings = (
-            self.env["res.config.settings"]
-            .with_user(hr_b)
-            .sudo()
-            .create({"company_id": company_a.id})
-            .sudo(False)
-        )
-        with self.assertRaises(AccessError):
-            settings.action_revisit_appraisal_clinic_preset()
+            company_a.with_user(hr_b)._revisit_apply_preset("clinic")
         for call in (
             lambda: self.Appraisal.with_user(hr_b).generate_for_month(
                 2024, 6, company_id=company_a.id

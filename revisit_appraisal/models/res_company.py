@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 
 # the shipped weights (第3条: the six; the three of the clinic shipped inactive)
 SHIPPED_WEIGHTS = {
@@ -137,13 +136,15 @@ class ResCompany(models.Model):
         (whatever regulation the main company, which holds the templates,
         applied)."""
         companies = super().create(vals_list)
-        defaults = self.env["revisit.appraisal.criterion"].sudo()
-        for xmlid in DEFAULT_CRITERIA:
-            defaults |= self.env.ref(
-                f"revisit_appraisal.{xmlid}", raise_if_not_found=False
-            )
-        for company in companies:
-            for criterion in defaults.with_context(active_test=False):
+        companies._revisit_appraisal_give_default_criteria()
+        return companies
+
+    def _revisit_appraisal_give_default_criteria(self):
+        """Copy the shipped criteria, with their shipped weights, into these
+        companies."""
+        defaults = self._revisit_appraisal_default_criteria().values()
+        for company in self:
+            for criterion in defaults:
                 criterion.copy(
                     {
                         "company_id": company.id,
@@ -151,7 +152,21 @@ class ResCompany(models.Model):
                         "weight": SHIPPED_WEIGHTS.get(criterion.code, criterion.weight),
                     }
                 )
-        return companies
+
+    @api.model
+    def _revisit_demo_apply_preset(self, preset=None):
+        """Demo: a demo company made before this addon was installed (the
+        property manager) gets the shipped criteria before its regulation
+        weighs them."""
+        Criterion = self.env["revisit.appraisal.criterion"].sudo()
+        self._revisit_demo_companies().filtered(
+            lambda c: (
+                not Criterion.with_context(active_test=False).search_count(
+                    [("company_id", "=", c.id)], limit=1
+                )
+            )
+        )._revisit_appraisal_give_default_criteria()
+        return super()._revisit_demo_apply_preset(preset)
 
     def _revisit_appraisal_default_criteria(self):
         """The shipped criteria templates, by code."""
@@ -183,34 +198,3 @@ class ResCompany(models.Model):
             else:
                 changes += [(criterion, "active", True), (criterion, "weight", weight)]
         return changes
-
-    def action_revisit_appraisal_clinic_preset(self):
-        """Clinic preset: satisfaction, customers revisited and problem
-        resolution join the six criteria of 第3条, weights as CLINIC_PRESET.
-
-        Other criteria of the company are archived, so the weights sum to 100.
-        """
-        if not self.env.user.has_group("revisit_appraisal.group_revisit_appraisal_hr"):
-            raise AccessError(
-                self.env._("Only HR (Revisit Appraisal) changes appraisal criteria.")
-            )
-        for company in self:
-            self.env["revisit.appraisal"]._check_current_company(company)
-        # sudo: HR of these (current) companies, checked above
-        Criterion = self.env["revisit.appraisal.criterion"].sudo()
-        templates = self._revisit_appraisal_default_criteria()
-        for company in self:
-            criteria = Criterion.with_context(active_test=False).search(
-                [("company_id", "=", company.id)]
-            )
-            by_code = {criterion.code: criterion for criterion in criteria}
-            for code, weight in CLINIC_PRESET.items():
-                criterion = by_code.get(code)
-                if not criterion and code in templates:
-                    criterion = templates[code].copy({"company_id": company.id})
-                if criterion:
-                    criterion.write({"weight": weight, "active": True})
-            criteria.filtered(
-                lambda c: c.code not in CLINIC_PRESET and c.active
-            ).active = False
-        return True

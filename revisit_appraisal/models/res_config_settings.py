@@ -63,19 +63,3 @@ class ResConfigSettings(models.TransientModel):
     revisit_appraisal_customer_target = fields.Integer(
         related="company_id.revisit_appraisal_customer_target", readonly=False
     )
-
-    def action_revisit_appraisal_clinic_preset(self):
-        self.ensure_one()
-        self.company_id.action_revisit_appraisal_clinic_preset()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "Satisfaction, customers revisited and problem resolution now "
-                    "count in the appraisal."
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }

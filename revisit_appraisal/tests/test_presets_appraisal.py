@@ -5,6 +5,7 @@ criteria of 第3条 score the month."""
 
 from odoo.tests import tagged
 
+from ..models.res_company import CLINIC_PRESET
 from .common import MONTH_START, RevisitAppraisalCommon
 
 
@@ -77,3 +78,16 @@ class TestPresetsAppraisal(RevisitAppraisalCommon):
         busy, idle = self._compute(self.employee), self._compute(self.employee2)
         self.assertFalse(self._line(busy, "customers"))
         self.assertFalse(self._line(idle, "problem_resolution"))
+
+    def test_property_demo_company_weighs_the_property_criteria(self):
+        """The property demo follows the property regulation: satisfaction,
+        customers revisited and problem resolution count (回访中心 方案 6)."""
+        # fails (not skipped) when the property demo is missing
+        company = self.env.ref("revisit_management.res_company_property_demo")
+        criteria = self.env["revisit.appraisal.criterion"].search(
+            [("company_id", "=", company.id)]
+        )
+        self.assertEqual(
+            {c.code: c.weight for c in criteria},
+            CLINIC_PRESET,
+        )

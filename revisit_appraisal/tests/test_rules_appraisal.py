@@ -34,7 +34,9 @@ class TestRulesAppraisalCriteria(RevisitAppraisalCommon):
         return appraisal.line_ids.filtered(lambda line: line.criterion_id.code == code)
 
     def _clinic_preset(self):
-        self.company.with_user(self.hr_user).action_revisit_appraisal_clinic_preset()
+        # the clinic's regulation, applied afresh (the Regulation setting)
+        self.company.sudo().revisit_preset_snapshot = False
+        self.company._revisit_apply_preset("clinic")
 
     def test_r140_shipped_inactive_the_six_criteria_unchanged(self):
         """Out of the box the six criteria of 第3条 score the month: the
@@ -60,9 +62,7 @@ class TestRulesAppraisalCriteria(RevisitAppraisalCommon):
         """将顾客服务满意度纳入绩效考核体系: with the clinic preset a month of
         satisfied customers (5) scores more than one of dissatisfied ones (1)."""
         with self.assertRaises(AccessError):
-            self.company.with_user(
-                self.supervisor_user
-            ).action_revisit_appraisal_clinic_preset()
+            self.company.with_user(self.supervisor_user)._revisit_apply_preset("clinic")
         self._clinic_preset()
         criteria = self.env["revisit.appraisal.criterion"].search(
             [("company_id", "=", self.company.id)]

@@ -19,7 +19,8 @@ class TestSatisfactionScales(RevisitAppraisalCommon):
         return appraisal.line_ids.filtered(lambda line: line.criterion_id.code == code)
 
     def test_nps_and_ces_answers_score_on_their_scale(self):
-        self.company.with_user(self.hr_user).action_revisit_appraisal_clinic_preset()
+        self.company.sudo().revisit_preset_snapshot = False
+        self.company._revisit_apply_preset("clinic")
         nps = self.env.ref("revisit_management.revisit_rule_discharge")
         nps.satisfaction_scale = "nps"
         ces = self.env.ref("revisit_management.revisit_rule_surgery")

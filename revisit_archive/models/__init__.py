@@ -11,5 +11,7 @@ from . import (
     revisit_archive_log,
     revisit_archive_request,
     revisit_customer_report,
+    revisit_problem_report,
     revisit_visit,
+    revisit_visit_report,
 )

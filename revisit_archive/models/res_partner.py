@@ -5,7 +5,7 @@ from odoo.addons.revisit_management.models.res_partner import (
     CONTACT_FIELDS,
     OWNER_FIELDS,
 )
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
 CUSTODIAN_GROUP = "revisit_archive.group_revisit_archive_custodian"
@@ -127,6 +127,26 @@ class ResPartner(models.Model):
                 files, "change", env._("Changed: %(fields)s", fields=labels)
             )
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_revisit_file(self):
+        """R117 (在…分别核准后,方可销毁): a customer with visits or an archive
+        register is not deleted by hand: its file goes through an approved
+        archive destruction, which erases and archives it."""
+        if self.env.su and self.env.context.get("revisit_destruction_approved"):
+            return
+        kept = self.env["revisit.visit"].sudo().with_context(
+            active_test=False
+        ).search_count([("partner_id", "in", self.ids)], limit=1) or self.env[
+            "revisit.archive.log"
+        ].sudo().search_count([("partner_id", "in", self.ids)], limit=1)
+        if kept:
+            raise UserError(
+                self.env._(
+                    "A customer with revisit records is destroyed through an "
+                    "approved archive destruction, not deleted."
+                )
+            )
 
     def _revisit_archive_files(self):
         """The partners in self that belong to a customer file: a revisit owner,

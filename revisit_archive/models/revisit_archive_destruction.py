@@ -18,6 +18,21 @@ WORKFLOW_FIELDS = (
 )
 
 CUSTODIAN_GROUP = "revisit_archive.group_revisit_archive_custodian"
+# the customer file's contact data, erased when the file is destroyed (R117)
+CUSTOMER_FILE_FIELDS = (
+    "phone",
+    "mobile",
+    "email",
+    "website",
+    "street",
+    "street2",
+    "city",
+    "zip",
+    "state_id",
+    "comment",
+    "function",
+    "revisit_contact_hours",
+)
 # 002 2.8.9: the centre head, the administration manager and the general
 # manager approve, in that order
 APPROVAL_STEPS = {
@@ -62,6 +77,12 @@ class RevisitArchiveDestruction(models.Model):
         help="The customer's closed visits due before this date are destroyed.",
     )
     reason = fields.Text(required=True, help="Why the records have no value left.")
+    destroy_customer = fields.Boolean(
+        string="Destroy the Customer File",
+        help="The customer's file goes with its last visits: its contact data "
+        "(and its contacts') is erased and the customer archived. Only when no "
+        "visit of the customer is left.",
+    )
     visit_ids = fields.Many2many(
         "revisit.visit",
         string="Visits",
@@ -103,6 +124,51 @@ class RevisitArchiveDestruction(models.Model):
 
     def _draft_only_message(self):
         return self.env._("A destruction can be changed only while it is a draft.")
+
+    def _file_partners(self):
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("id", "child_of", self.partner_id.id)])
+        )
+
+    def _check_last_visits(self, visits):
+        """The customer's file goes only with its last visits."""
+        self.ensure_one()
+        left = (
+            self.env["revisit.visit"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [
+                    ("partner_id", "in", self._file_partners().ids),
+                    ("id", "not in", visits.ids),
+                ],
+                limit=1,
+            )
+        )
+        if left:
+            raise UserError(
+                self.env._(
+                    "%(customer)s still has visits after the destruction's date: "
+                    "the customer's file goes with its last visits.",
+                    customer=self.partner_id.display_name,
+                )
+            )
+
+    def _destroy_customer_file(self):
+        """R117 (customer data too): erase the contact data of the customer
+        and its contacts and archive them. The name stays, for the register
+        and the destruction's record."""
+        self.ensure_one()
+        partners = self._file_partners()
+        values = dict.fromkeys(
+            name for name in CUSTOMER_FILE_FIELDS if name in partners._fields
+        )
+        partners.with_context(revisit_destruction_approved=True).write(
+            {**values, "active": False}
+        )
 
     def _outdated_visits(self):
         self.ensure_one()
@@ -188,6 +254,8 @@ class RevisitArchiveDestruction(models.Model):
                     self.env._("The three approvals are needed before destruction.")
                 )
             visits = destruction.sudo().visit_ids.exists()
+            if destruction.destroy_customer:
+                destruction._check_last_visits(visits)
             summary = "\n".join(
                 f"{visit.name} {visit.due_date or ''} {visit.user_id.name or ''}"
                 for visit in visits
@@ -202,6 +270,8 @@ class RevisitArchiveDestruction(models.Model):
                 }
             )
             visits.with_context(revisit_destruction_approved=True).unlink()
+            if destruction.destroy_customer:
+                destruction._destroy_customer_file()
             self.env["revisit.archive.log"]._log(
                 destruction.partner_id,
                 "destroy",

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.addons.revisit_management.models.res_partner import CONFIDENTIALITY
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
 # set by the workflow's buttons only
 WORKFLOW_FIELDS = (
@@ -270,17 +271,62 @@ class RevisitArchiveRequest(models.Model):
     def _granted_partner_ids(self):
         """Customers whose file the current user may read today through an
         approved request (the company's calendar day)."""
+        return self._granted_requests("file").partner_id.ids
+
+    @api.model
+    def _granted_requests(self, scope):
+        """The current user's approved requests running today (the company's
+        calendar day): of the file (reading, borrowing) or of the statistics."""
+        kinds = ["statistics"] if scope == "statistics" else ["read", "borrow"]
         requests = self.sudo().search(
             [
                 ("user_id", "=", self.env.uid),
                 ("state", "=", "approved"),
-                ("partner_id", "!=", False),
+                ("kind", "in", kinds),
             ]
         )
-        return [
-            request.partner_id.id
-            for request in requests
-            if request.date_from
-            <= request.company_id._revisit_today()
-            <= request.date_to
-        ]
+        return requests.filtered(
+            lambda r: r.date_from <= r.company_id._revisit_today() <= r.date_to
+        )
+
+    @api.model
+    def _granted_statistics_domain(self):
+        """R116 (凡索取客户资讯统计资料…需各部门负责人签字后…申请查阅): the
+        rows of the revisit analyses an approved statistics request opens to
+        its requester for its days: the request's customer, else its
+        department's customers but the confidential and top-secret ones."""
+        domains = []
+        for request in self._granted_requests("statistics"):
+            if request.partner_id:
+                domains.append(
+                    Domain("partner_id", "child_of", request.partner_id.id)
+                    & Domain("company_id", "=", request.company_id.id)
+                )
+            elif request.department_id:
+                domains.append(
+                    Domain("department_id", "=", request.department_id.id)
+                    & Domain("company_id", "=", request.company_id.id)
+                    & Domain(
+                        "partner_id.revisit_effective_confidentiality",
+                        "in",
+                        ("normal", "secret"),
+                    )
+                )
+        return Domain.OR(domains) if domains else Domain.FALSE
+
+    def action_open_statistics(self):
+        """The revisit analysis the approved statistics request opens."""
+        self.ensure_one()
+        if self.kind != "statistics" or self.user_id != self.env.user:
+            raise AccessError(
+                self.env._("The requester opens the statistics of their request.")
+            )
+        if self not in self._granted_requests("statistics"):
+            raise UserError(
+                self.env._("The statistics open on the approved days of the request.")
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "revisit_management.revisit_visit_report_action"
+        )
+        action["domain"] = [("revisit_statistics_granted", "=", True)]
+        return action

@@ -160,7 +160,7 @@ class TestArchiveAccess(ArchiveCase):
     def test_r112_employee_without_revisit_group(self):
         """An employee of a business department asks for a file: their own
         requests only, no approval of their own, the contact data once approved."""
-        request = self.request(self.outsider, self.confidential, kind="statistics")
+        request = self.request(self.outsider, self.confidential)
         other = self.request(self.staff, self.confidential)
         as_outsider = self.Request.with_user(self.outsider)
         self.assertEqual(as_outsider.search([]), request)

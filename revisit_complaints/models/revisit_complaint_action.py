@@ -1,8 +1,17 @@
-from odoo import api, fields, models
+from datetime import timedelta
+
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 
 # set by the workflow buttons only
-WORKFLOW_FIELDS = ("state", "done_date", "verified_by_id", "verified_date")
+WORKFLOW_FIELDS = (
+    "state",
+    "done_date",
+    "verified_by_id",
+    "verified_date",
+    "escalated_date",
+)
+MANAGER_GROUP = "revisit_management.group_revisit_manager"
 
 
 class RevisitComplaintAction(models.Model):
@@ -73,6 +82,11 @@ class RevisitComplaintAction(models.Model):
     verified_by_id = fields.Many2one("res.users", readonly=True)
     verified_date = fields.Date(readonly=True)
     is_overdue = fields.Boolean(compute="_compute_is_overdue")
+    escalated_date = fields.Date(
+        readonly=True,
+        copy=False,
+        help="The day the overdue action was escalated to the complaint's head.",
+    )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
 
     @api.depends("state", "deadline", "company_id")
@@ -147,7 +161,66 @@ class RevisitComplaintAction(models.Model):
                 }
             )
         self.activity_feedback(["mail.mail_activity_data_todo"])
+        # R107 (监督措施实施状况及效果): the effect is checked by someone else
+        for action in self:
+            overseer = action._overseer()
+            if overseer:
+                action.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=action.done_date,
+                    user_id=overseer.id,
+                    summary=action.ticket_id._revisit_env()._(
+                        "Verify the effect of: %s", action.name
+                    ),
+                )
         return True
+
+    def _overseer(self):
+        """Who oversees the action (one): the complaint team's head, else its
+        company manager, else the complaint's handler, else a revisit manager
+        of the company; never the action's own responsible."""
+        self.ensure_one()
+        ticket = self.sudo().ticket_id
+        candidates = (
+            ticket.team_id.complaint_head_user_id
+            | ticket.team_id.complaint_manager_user_id
+            | ticket.user_id
+            | self.env.ref(MANAGER_GROUP)
+            .sudo()
+            .all_user_ids.filtered(
+                lambda u: u.active and not u.share and self.company_id in u.company_ids
+            )
+        )
+        return candidates.filtered(
+            lambda u: u != self.user_id and u.id != SUPERUSER_ID
+        )[:1]
+
+    @api.model
+    def _cron_escalate_overdue(self):
+        """Tell the overseer once about each action past its deadline
+        (R107: the implementation is supervised, not only flagged)."""
+        actions = self.sudo().search(
+            [
+                ("state", "=", "todo"),
+                ("escalated_date", "=", False),
+                ("deadline", "<", fields.Date.today() + timedelta(days=1)),
+            ]
+        )
+        for action in actions.filtered("is_overdue"):
+            today = action.company_id._revisit_today()
+            overseer = action._overseer()
+            if overseer:
+                action.activity_schedule(
+                    "mail.mail_activity_data_warning",
+                    date_deadline=today,
+                    user_id=overseer.id,
+                    summary=action.ticket_id._revisit_env()._(
+                        "Overdue since %(date)s: %(action)s",
+                        date=action.deadline,
+                        action=action.name,
+                    ),
+                )
+            action._workflow_write({"escalated_date": today})
 
     def action_verify(self):
         """Someone other than the responsible checks the effect."""
@@ -173,6 +246,7 @@ class RevisitComplaintAction(models.Model):
                     "verified_date": action.company_id._revisit_today(),
                 }
             )
+        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
     def action_cancel(self):

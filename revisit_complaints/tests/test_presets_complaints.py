@@ -77,3 +77,61 @@ class TestPresetsComplaints(ComplaintCommon):
         action.with_user(self.head).action_done()
         ticket.stage_id = self.stage_done
         self.assertTrue(ticket.closed)
+
+    def _check_supervised(self):
+        """监督措施实施状况及效果: an overdue action is escalated once to the
+        complaint team's head, and a done one prompts someone else than its
+        responsible to verify its effect."""
+        ticket = self._create_complaint()
+        late = self.env["revisit.complaint.action"].create(
+            {
+                "ticket_id": ticket.id,
+                "name": "Replace the pump mount",
+                "user_id": self.assistant.id,
+                "deadline": self.today - timedelta(days=1),
+            }
+        )
+        on_time = self._action(ticket)
+        warning = self.env.ref("mail.mail_activity_data_warning")
+        for _run in range(2):
+            cron = self.env.ref(
+                "revisit_complaints.ir_cron_complaint_action_escalation"
+            )
+            with self.enter_registry_test_mode():
+                cron.method_direct_trigger()
+            escalations = late.activity_ids.filtered(
+                lambda a: a.activity_type_id == warning
+            )
+            self.assertEqual(len(escalations), 1)  # once, not every day
+        self.assertEqual(escalations.user_id, self.head)
+        self.assertEqual(late.escalated_date, self.today)
+        self.assertFalse(on_time.escalated_date)
+        with self.assertRaises(UserError):
+            late.with_user(self.assistant).write({"escalated_date": False})
+        # done: its effect is to be verified, by the team's head
+        late.with_user(self.assistant).action_done()
+        verify = late.ticket_id._revisit_env()._("Verify the effect of: %s", late.name)
+        self.assertIn(
+            verify,
+            late.activity_ids.filtered(lambda a: a.user_id == self.head).mapped(
+                "summary"
+            ),
+        )
+        late.verification = "No hum at night for a week."
+        late.with_user(self.head).action_verify()
+        self.assertEqual(late.state, "verified")
+        self.assertFalse(
+            late.activity_ids.filtered(
+                lambda a: a.activity_type_id != warning and a.user_id == self.head
+            )
+        )
+        # the head's own action is overseen by the company manager
+        self.assertEqual(on_time._overseer(), self.manager)
+
+    def test_R107_aftersales_preset_overdue_escalated_effect_verified(self):
+        self.env.company._revisit_apply_preset("aftersales")
+        self._check_supervised()
+
+    def test_R107_without_preset_overdue_escalated_effect_verified(self):
+        self.env.company._revisit_apply_preset("none")
+        self._check_supervised()

@@ -172,7 +172,14 @@ class TestRulesComplaints(ComplaintCommon):
         corrective.with_user(self.head).action_done()
         self.assertEqual(corrective.state, "done")
         self.assertEqual(corrective.done_date, self.env.company._revisit_today())
-        self.assertFalse(corrective.activity_ids)
+        # carried out: the effect is to be verified, not by its responsible
+        # (the team's head) but by the company manager
+        prompt = corrective.activity_ids
+        self.assertEqual(prompt.user_id, self.manager)
+        self.assertEqual(
+            prompt.summary,
+            ticket._revisit_env()._("Verify the effect of: %s", corrective.name),
+        )
         with self.assertRaises(UserError):
             corrective.with_user(self.head).name = "Something else"
         preventive.with_user(self.head).action_done()

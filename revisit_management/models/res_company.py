@@ -2,11 +2,14 @@ from datetime import datetime
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.exceptions import ValidationError
 
 from .revisit_rule import METHODS
+
+# the demo's property manager (物业), beside the clinic
+PROPERTY_DEMO = "revisit_management.res_company_property_demo"
 
 
 class ResCompany(models.Model):
@@ -62,6 +65,13 @@ class ResCompany(models.Model):
         help="The visit report is due this many days after the visit is done: "
         "the assignee is reminded on that day, the department manager is told "
         "the day after if it is still missing.",
+    )
+    revisit_rectification_days = fields.Integer(
+        string="Rectification Deadline (Days)",
+        default=7,
+        help="A problem tracked for rectification (every problem of a "
+        "campaign's visits, or one tracked by hand) is due this many days "
+        "after it is raised.",
     )
     revisit_promise_reminder_days = fields.Integer(
         string="Promised Reply Reminder (Days Before)",
@@ -135,6 +145,7 @@ class ResCompany(models.Model):
         "revisit_report_due_days",
         "revisit_promise_reminder_days",
         "revisit_max_duration",
+        "revisit_rectification_days",
     )
     def _check_revisit_numbers(self):
         for company in self:
@@ -147,6 +158,7 @@ class ResCompany(models.Model):
                 and 0 <= company.revisit_report_due_days <= 3650
                 and 0 <= company.revisit_promise_reminder_days <= 3650
                 and 0 <= company.revisit_max_duration <= 24
+                and 0 <= company.revisit_rectification_days <= 3650
             ):
                 raise ValidationError(
                     self.env._(
@@ -242,6 +254,127 @@ class ResCompany(models.Model):
         self.partner_id.tz = "Asia/Shanghai"
         if self.env["res.lang"]._lang_get("zh_CN"):
             self.partner_id.lang = "zh_CN"
+
+    @api.model
+    def _revisit_demo_property_company(self):
+        """Demo: a property manager (物业) in Shanghai beside the clinic, with
+        its service desk, a supervisor and a staff member, residents by area,
+        the shipped rules and the property regulation, applied as
+        ``scripts/preset`` does. Made once: an update finds it."""
+        Data = self.env["ir.model.data"]
+        if self.env.ref(PROPERTY_DEMO, raise_if_not_found=False):
+            return
+        company = self.create({"name": "安居物业服务有限公司"})
+        # Odoo gives a new company to the superuser too: the technical user
+        # stays in the clinic alone (figures "of all my companies" unchanged);
+        # the administrator works in both
+        self.env["res.users"].browse(SUPERUSER_ID).company_ids -= company
+        Data._update_xmlids(
+            [{"xml_id": PROPERTY_DEMO, "record": company, "noupdate": True}]
+        )
+        company._revisit_demo_make_chinese()
+        company.write({"street": "南京西路 1266 号", "street2": "静安区"})
+        # the rules as shipped, born in the company as a new one's would be
+        shipped = Data.search(
+            [("module", "=", "revisit_management"), ("model", "=", "revisit.rule")]
+        )
+        main = self.env.ref("base.main_company")
+        for rule in (
+            self.env["revisit.rule"]
+            .with_context(active_test=False)
+            .browse(shipped.mapped("res_id"))
+            .exists()
+            .filtered(lambda r: r.company_id == main)
+            .sorted("sequence")
+        ):
+            rule.copy({"company_id": company.id})
+        users = self.env["res.users"].with_context(no_reset_password=True)
+        user_group = self.env.ref("base.group_user")
+        people = {}
+        for key, name, login, group in (
+            ("supervisor", "孙伟", "revisit_property_supervisor", "supervisor"),
+            ("staff", "周芳", "revisit_property_staff", "user"),
+        ):
+            landing = (
+                self.env.ref("revisit_management.revisit_visit_action_my_day")
+                if group == "user"
+                else self.env["ir.actions.act_window"]
+            )
+            people[key] = users.create(
+                {
+                    "action_id": landing.id,
+                    "name": name,
+                    "login": login,
+                    "password": login,
+                    "email": f"{login}@example.com",
+                    "company_id": company.id,
+                    "company_ids": [fields.Command.set(company.ids)],
+                    "group_ids": [
+                        fields.Command.set(
+                            [
+                                user_group.id,
+                                self.env.ref(
+                                    f"revisit_management.group_revisit_{group}"
+                                ).id,
+                            ]
+                        )
+                    ],
+                }
+            )
+        self._revisit_demo_chinese_users([u.id for u in people.values()])
+        self.env.ref("base.user_admin").company_ids |= company
+        desk = self.env["hr.department"].create(
+            {"name": "物业服务中心", "company_id": company.id}
+        )
+        employees = self.env["hr.employee"].create(
+            [
+                {
+                    "name": people[key].name,
+                    "user_id": people[key].id,
+                    "company_id": company.id,
+                    "department_id": desk.id,
+                    "job_title": title,
+                }
+                for key, title in (("supervisor", "客服主管"), ("staff", "回访专员"))
+            ]
+        )
+        desk.manager_id = employees[0]
+        area = self.env["revisit.area"].create(
+            {
+                "name": "静安花园一期",
+                "company_id": company.id,
+                "user_ids": [fields.Command.set(people["staff"].ids)],
+            }
+        )
+        tiers = {
+            tier: self.env.ref(f"revisit_management.revisit_tier_{tier}")
+            for tier in ("high", "medium", "low")
+        }
+        self.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "phone": phone,
+                    "city": "上海市",
+                    "street": street,
+                    "company_id": company.id,
+                    "lang": company.partner_id.lang,
+                    "tz": "Asia/Shanghai",
+                    "revisit_tier_id": tiers[tier].id,
+                    "revisit_area_id": area.id,
+                    "revisit_department_id": desk.id,
+                }
+                for name, phone, street, tier in (
+                    ("钱丽华", "+86 139 0000 2001", "静安花园 1 栋 301", "high"),
+                    ("冯建国", "+86 139 0000 2002", "静安花园 3 栋 502", "medium"),
+                    ("韩雪", "+86 139 0000 2003", "静安花园 5 栋 101", "low"),
+                    ("蒋浩", "+86 139 0000 2004", "静安花园 6 栋 1203", "low"),
+                )
+            ]
+        )
+        # the property regulation (物业 2023年制度), as scripts/preset applies it
+        company._revisit_preset_preview("property")
+        company._revisit_apply_preset("property")
 
     @api.model
     def _revisit_demo_database(self):

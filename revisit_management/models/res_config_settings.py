@@ -33,6 +33,9 @@ class ResConfigSettings(models.TransientModel):
     revisit_report_due_days = fields.Integer(
         related="company_id.revisit_report_due_days", readonly=False
     )
+    revisit_rectification_days = fields.Integer(
+        related="company_id.revisit_rectification_days", readonly=False
+    )
     revisit_promise_reminder_days = fields.Integer(
         related="company_id.revisit_promise_reminder_days", readonly=False
     )

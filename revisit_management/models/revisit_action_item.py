@@ -24,8 +24,6 @@ WORKFLOW_FIELDS = (
     "plan_id",
     "partner_id",
 )
-# days given to rectify a problem of a campaign revisit
-RECTIFICATION_DAYS = 7
 ESCALATION_ACTIVITY = "mail.mail_activity_data_todo"
 
 
@@ -158,7 +156,11 @@ class RevisitActionItem(models.Model):
 
     @api.model
     def _rectification_deadline(self, company):
-        return company._revisit_today() + timedelta(days=RECTIFICATION_DAYS)
+        """The deadline of a problem tracked today: the company's days (M10,
+        7 unless it says otherwise)."""
+        return company._revisit_today() + timedelta(
+            days=company.revisit_rectification_days
+        )
 
     @api.model
     def _from_campaign_visits(self, visits):

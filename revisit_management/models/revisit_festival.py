@@ -1,7 +1,10 @@
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
+
+from lunardate import LunarDate
 
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import ValidationError
 
 from .input_check import check_values
 
@@ -18,8 +21,23 @@ class RevisitFestival(models.Model):
     _order = "date, id"
 
     name = fields.Char(required=True, translate=True)
+    calendar = fields.Selection(
+        [("solar", "Gregorian"), ("lunar", "Chinese Lunar")],
+        default="lunar",
+        required=True,
+        help="The calendar of the festival's month and day: the Spring Festival "
+        "and the Mid-Autumn Festival follow the lunar calendar.",
+    )
+    month = fields.Integer(
+        help="Month of the festival in its calendar: with the day, its date is "
+        "found again each year. Empty: a festival of one date only."
+    )
+    day = fields.Integer(help="Day of the month of the festival in its calendar.")
     date = fields.Date(
-        required=True, help="Day of the festival this year (e.g. Spring Festival)."
+        required=True,
+        help="Day of the festival's next occurrence (e.g. the Spring Festival). "
+        "A festival with a month and a day moves to the next year's date once "
+        "it is past.",
     )
     rule_id = fields.Many2one(
         "revisit.rule",
@@ -40,11 +58,91 @@ class RevisitFestival(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self, vals_list)
+        for vals in vals_list:
+            if vals.get("month") and vals.get("day") and not vals.get("date"):
+                rule = self.env["revisit.rule"].browse(vals.get("rule_id"))
+                company = rule.company_id or self.env.company
+                vals["date"] = self._next_date(
+                    vals.get("calendar") or "lunar",
+                    vals["month"],
+                    vals["day"],
+                    company._revisit_today(),
+                )
         return super().create(vals_list)
 
     def write(self, vals):
         check_values(self, [vals])
-        return super().write(vals)
+        res = super().write(vals)
+        if {"calendar", "month", "day"} & set(vals):
+            for festival in self.filtered(lambda f: f.month and f.day):
+                festival.date = festival._next_date(
+                    festival.calendar,
+                    festival.month,
+                    festival.day,
+                    festival.rule_id.company_id._revisit_today(),
+                )
+        return res
+
+    @api.model
+    def _date_in(self, calendar, month, day, year):
+        """The Gregorian date of the festival in ``year`` (R014: festival dates
+        are found each year, not entered). A lunar day 30 the month lacks is
+        its last day (除夕 in a year whose twelfth month has 29 days)."""
+        days = (day,) if calendar == "solar" or day != 30 else (30, 29)
+        for last in days:
+            try:
+                if calendar == "solar":
+                    return date(year, month, last)
+                return LunarDate(year, month, last).to_solar_date()
+            except ValueError:
+                continue
+        raise ValidationError(
+            self.env._(
+                "%(month)s/%(day)s is not a day of the %(calendar)s calendar in "
+                "%(year)s.",
+                month=month,
+                day=day,
+                year=year,
+                calendar=dict(
+                    self._fields["calendar"]._description_selection(self.env)
+                )[calendar],
+            )
+        )
+
+    @api.model
+    def _next_date(self, calendar, month, day, today):
+        """The festival's first date on or after ``today``."""
+        for year in (today.year - 1, today.year, today.year + 1):
+            found = self._date_in(calendar, month, day, year)
+            if found >= today:
+                return found
+        return self._date_in(calendar, month, day, today.year + 2)
+
+    @api.constrains("calendar", "month", "day")
+    def _check_month_day(self):
+        for festival in self.filtered(lambda f: f.month or f.day):
+            if not (1 <= festival.month <= 12 and 1 <= festival.day <= 31):
+                raise ValidationError(
+                    self.env._(
+                        "A festival's month lies between 1 and 12, its day 1 and 31."
+                    )
+                )
+            festival._date_in(
+                festival.calendar, festival.month, festival.day, festival.date.year
+            )
+
+    def _roll_over(self, today):
+        """Festivals of a month and day whose date is past move to their next
+        date, with no plan yet: each year is planned again."""
+        for festival in self.filtered(lambda f: f.month and f.day and f.date < today):
+            festival.write(
+                {
+                    "date": self._next_date(
+                        festival.calendar, festival.month, festival.day, today
+                    ),
+                    "plan_id": False,
+                }
+            )
 
     @api.model
     def _cron_prepare_plans(self, batch_size=None):
@@ -58,6 +156,9 @@ class RevisitFestival(models.Model):
             self.env["revisit.rule"].sudo().search([("trigger", "=", "festival")])
         ):
             today = rule.company_id._revisit_today()
+            Festival.search(
+                [("rule_id", "=", rule.id), ("date", "<", today), ("month", ">", 0)]
+            )._roll_over(today)
             domain = [
                 ("rule_id", "=", rule.id),
                 ("plan_id", "=", False),

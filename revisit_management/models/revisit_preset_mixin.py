@@ -304,9 +304,21 @@ class RevisitPresetMixin(models.AbstractModel):
     @api.model
     def _revisit_demo_apply_preset(self, preset=None):
         """Demo: the demo company follows the clinic's regulation; an addon
-        installed later applies the company's regulation again (idempotent)
-        so that its own settings join."""
-        company = self.env.ref("base.main_company")
-        preset = preset or company.revisit_preset
+        installed later applies each demo company's regulation again
+        (idempotent: the property manager's too) so that its own settings join."""
         if preset:
-            company._revisit_apply_preset(preset)
+            self.env.ref("base.main_company")._revisit_apply_preset(preset)
+            return
+        for company in self._revisit_demo_companies():
+            if company.revisit_preset:
+                company._revisit_apply_preset(company.revisit_preset)
+
+    @api.model
+    def _revisit_demo_companies(self):
+        """The demo's companies: the clinic (main) and the property manager."""
+        property_demo = self.env.ref(
+            "revisit_management.res_company_property_demo", raise_if_not_found=False
+        )
+        return self.env.ref("base.main_company") | (
+            property_demo or self.env["res.company"]
+        )

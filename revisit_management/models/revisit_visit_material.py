@@ -9,7 +9,14 @@ MATERIAL_STATES = [
     ("kept", "Kept (Approved)"),
 ]
 # changed by the buttons only: returning is evidence, keeping needs approval
-MATERIAL_WORKFLOW_FIELDS = ("state", "return_date", "approver_id", "approval_date")
+MATERIAL_WORKFLOW_FIELDS = (
+    "state",
+    "return_date",
+    "approver_id",
+    "approval_date",
+    "return_declared_date",
+    "receiver_id",
+)
 SUPERVISOR_GROUP = "revisit_management.group_revisit_supervisor"
 
 
@@ -36,7 +43,17 @@ class RevisitVisitMaterial(models.Model):
     state = fields.Selection(
         MATERIAL_STATES, default="out", required=True, readonly=True, copy=False
     )
+    return_declared_date = fields.Date(
+        string="Return Declared On",
+        readonly=True,
+        copy=False,
+        help="The day the staff member said the material was returned; it is "
+        "returned once a supervisor confirms the receipt.",
+    )
     return_date = fields.Date(readonly=True, copy=False)
+    receiver_id = fields.Many2one(
+        "res.users", string="Received By", readonly=True, copy=False
+    )
     approver_id = fields.Many2one(
         "res.users", string="Approved By", readonly=True, copy=False
     )
@@ -113,13 +130,55 @@ class RevisitVisitMaterial(models.Model):
                 )
 
     def action_return(self):
-        """The material came back to the company."""
+        """The staff member says the material came back to the company: a
+        supervisor confirms the receipt (R062: the return is not only
+        self-declared), told by an activity when the visit's department has a
+        head."""
+        self._check_out()
+        for material in self.sudo():
+            if material.return_declared_date:
+                continue
+            today = material.company_id._revisit_today()
+            material.write({"return_declared_date": today})
+            head = material.visit_id.department_id.manager_id.user_id
+            if head and head != material.visit_id.user_id:
+                lang = material.company_id._revisit_lang()
+                material.visit_id.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=today,
+                    summary=material.with_context(lang=lang).env._(
+                        "Confirm the receipt of the returned material: %(material)s",
+                        material=material.name,
+                    ),
+                    user_id=head.id,
+                )
+        return True
+
+    def action_confirm_receipt(self):
+        """A supervisor, not the visit's assignee, confirms the material is
+        back with the company: it is returned."""
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only a supervisor confirms the receipt of revisit material."
+                )
+            )
+        own = self.filtered(lambda m: m.sudo().visit_id.user_id == self.env.user)
+        if own:
+            raise UserError(
+                self.env._(
+                    "Nobody confirms the receipt of the material of their own "
+                    "visit: %(material)s is yours, another supervisor confirms it.",
+                    material=own[0].name,
+                )
+            )
         self._check_out()
         for material in self.sudo():
             material.write(
                 {
                     "state": "returned",
                     "return_date": material.company_id._revisit_today(),
+                    "receiver_id": self.env.uid,
                 }
             )
         return True

@@ -163,3 +163,62 @@ class TestChineseDemoCompany(TransactionCase):
         self.assertEqual(company.currency_id.symbol, "¥")
         self.assertEqual(company.city, "上海市")
         self.assertIn("¥", company.currency_id.format(300.0))
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyDemo(TransactionCase):
+    """The property demo: a second company following the property regulation."""
+
+    def test_property_demo_company_follows_the_property_preset(self):
+        # fails (not skipped) when the property demo is missing
+        company = self.env.ref("revisit_management.res_company_property_demo")
+        self.assertEqual(company.revisit_preset, "property")
+        self.assertEqual(company.revisit_tz, "Asia/Shanghai")
+        self.assertEqual(company.currency_id, self.env.ref("base.CNY"))
+        self.assertEqual(company.partner_id.lang, "zh_CN")
+        Rule = self.env["revisit.rule"].with_context(active_test=False)
+        rules = Rule.search([("company_id", "=", company.id)])
+        main_rules = Rule.search(
+            [("company_id", "=", self.env.ref("base.main_company").id)]
+        )
+        self.assertTrue(rules)
+        self.assertFalse(rules.step_ids.filtered(lambda s: s.rule_id not in rules))
+        self.assertTrue(rules.filtered(lambda r: r.trigger == "complaint").step_ids)
+        # 物业 1.6: festival visits for the customers of every value tier
+        festival = rules.filtered(lambda r: r.trigger == "festival")
+        self.assertTrue(festival.active)
+        self.assertFalse(festival.tier_ids)
+        self.assertTrue(festival.festival_ids)
+        # R055: every rule's visits, plan and manual ones too, record feedback
+        for rule in rules.filtered(
+            lambda r: r.active and r.trigger not in ("manual", "festival")
+        ):
+            self.assertEqual(
+                rule.close_required_field_ids.mapped("name"), ["feedback"], rule.name
+            )
+        self.assertEqual(
+            company.revisit_close_required_field_ids.mapped("name"), ["feedback"]
+        )
+        # the clinic keeps the clinic's regulation: its festival rule untouched
+        self.assertEqual(self.env.ref("base.main_company").revisit_preset, "clinic")
+        self.assertTrue(main_rules.filtered(lambda r: r.trigger == "festival").tier_ids)
+        # its people: a supervisor heading the service desk, a staff member
+        # assisting the area of its residents
+        supervisor = self.env["res.users"].search(
+            [("login", "=", "revisit_property_supervisor")]
+        )
+        staff = self.env["res.users"].search([("login", "=", "revisit_property_staff")])
+        self.assertEqual(supervisor.company_id, company)
+        self.assertTrue(
+            supervisor.has_group("revisit_management.group_revisit_supervisor")
+        )
+        self.assertEqual(staff.company_ids, company)
+        self.assertEqual(staff.lang, "zh_CN")
+        residents = self.env["res.partner"].search(
+            [("company_id", "=", company.id), ("revisit_tier_id", "!=", False)]
+        )
+        self.assertGreaterEqual(len(residents), 3)
+        self.assertEqual(residents.revisit_area_id.user_ids, staff)
+        self.assertEqual(residents.revisit_department_id.manager_id.user_id, supervisor)
+        # the same preset applied again finds nothing left to change
+        self.assertFalse(company._revisit_preset_preview("property"))

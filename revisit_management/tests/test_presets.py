@@ -2,11 +2,11 @@
 the rules each preset switches on, tested with the preset of the regulation
 the rule comes from and without a preset where it holds for everyone."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common import RevisitCase
 from .test_rules_records import SIGNATURE
@@ -198,6 +198,70 @@ class TestPresets(RevisitCase):
         self.assertIn(key, plan.line_ids.partner_id)
         self.assertIn(self.manager, plan.activity_ids.user_id)
 
+    def _check_festival_each_year(self):
+        """The festivals' dates are found each year in their calendar, not
+        entered: a past festival moves to next year's date and is planned again."""
+        rule = self.rule("festival")
+        rule.festival_lead_days = 14
+        self.env["res.partner"].create({"name": "Key", "revisit_key_customer": True})
+        mid = self.env.ref("revisit_management.revisit_festival_mid_autumn")
+        spring = self.env.ref("revisit_management.revisit_festival_spring")
+        self.assertEqual((mid.calendar, mid.month, mid.day), ("lunar", 8, 15))
+        self.assertEqual((spring.calendar, spring.month, spring.day), ("lunar", 1, 1))
+        with freeze_time("2030-09-01 02:00:00"):
+            self.run_cron("ir_cron_revisit_festival_plans")
+            self.assertEqual(mid.date, date(2030, 9, 12))  # 八月十五 of 2030
+            self.assertEqual(spring.date, date(2031, 1, 23))  # 正月初一 of 2031
+            first = mid.plan_id
+            self.assertTrue(first)
+            self.assertEqual(first.date_to, date(2030, 9, 12))
+            self.assertFalse(spring.plan_id)
+        with freeze_time("2030-09-13 02:00:00"):
+            self.run_cron("ir_cron_revisit_festival_plans")
+            self.assertEqual(mid.date, date(2031, 10, 1))
+            self.assertFalse(mid.plan_id)
+        with freeze_time("2031-09-20 02:00:00"):
+            self.run_cron("ir_cron_revisit_festival_plans")
+            self.assertTrue(mid.plan_id)
+            self.assertNotEqual(mid.plan_id, first)
+            self.assertEqual(mid.plan_id.date_to, date(2031, 10, 1))
+        Festival = self.env["revisit.festival"]
+        with freeze_time("2030-10-02 02:00:00"):
+            national = Festival.create(
+                {
+                    "rule_id": rule.id,
+                    "name": "National Day",
+                    "calendar": "solar",
+                    "month": 10,
+                    "day": 1,
+                }
+            )
+            self.assertEqual(national.date, date(2031, 10, 1))
+            # 除夕: the twelfth month's last day, 29 days in lunar 2030
+            eve = Festival.create(
+                {"rule_id": rule.id, "name": "Eve", "month": 12, "day": 30}
+            )
+            self.assertEqual(eve.date, date(2031, 1, 22))
+        for month, day, calendar in ((13, 1, "lunar"), (2, 30, "solar")):
+            with self.assertRaises(ValidationError):
+                Festival.create(
+                    {
+                        "rule_id": rule.id,
+                        "name": "Wrong",
+                        "calendar": calendar,
+                        "month": month,
+                        "day": day,
+                    }
+                )
+
+    def test_R014_property_preset_festival_dates_found_each_year(self):
+        """重大节日拜访 (物业 1.6): every year's festivals are visited."""
+        self.apply("property")
+        self._check_festival_each_year()
+
+    def test_R014_without_preset_festival_dates_found_each_year(self):
+        self._check_festival_each_year()
+
     # R047 --------------------------------------------------------------
 
     def _approved_plan_visit(self):
@@ -322,7 +386,12 @@ class TestPresets(RevisitCase):
     # R062 --------------------------------------------------------------
 
     def _check_material_stays(self):
-        visit = self.visit(satisfaction=4, feedback="Fine", report="<p>Done</p>")
+        visit = self.visit(
+            satisfaction=4,
+            feedback="Fine",
+            report="<p>Done</p>",
+            department_id=self.department.id,
+        )
         Material = self.env["revisit.visit.material"].with_user(self.staff)
         mistake = Material.create({"visit_id": visit.id, "name": "Wrong line"})
         mistake.unlink()  # before the visit: a mistake is deleted
@@ -333,7 +402,20 @@ class TestPresets(RevisitCase):
             with self.assertRaisesRegex(UserError, "cannot be deleted"):
                 brochure.with_user(user).unlink()
         self.assertTrue(visit.material_outstanding)
+        # the staff member's word is not the receipt: a supervisor confirms it
         brochure.action_return()
+        self.assertEqual(brochure.return_declared_date, self.today)
+        self.assertTrue(visit.material_outstanding)
+        self.assertIn(
+            "Brochures",
+            visit.activity_ids.filtered(lambda a: a.user_id == self.head).summary,
+        )
+        with self.assertRaises(AccessError):
+            brochure.with_user(self.staff).action_confirm_receipt()
+        with self.assertRaises(UserError):
+            brochure.with_user(self.staff).write({"state": "returned"})
+        brochure.with_user(self.supervisor).action_confirm_receipt()
+        self.assertEqual(brochure.receiver_id, self.supervisor)
         self.assertFalse(visit.material_outstanding)
 
     def test_R062_aftersales_preset_material_out_is_returned_not_deleted(self):

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
 from .common import RevisitCase
@@ -129,6 +129,27 @@ class TestMRules(RevisitCase):
         self.assertEqual((item.state, item.closed_by_id), ("closed", self.manager))
         with self.assertRaises(UserError):
             staff_item.measure = "Rewritten"
+
+    @freeze_time("2030-01-07 02:00:00")
+    def test_M10_rectification_deadline_is_the_company_s(self):
+        """定出整改措施…跟进落实 (004 第3篇 3(1)⑦): the seed sets no number; the
+        company gives the days (7 unless it says otherwise)."""
+        self.assertEqual(self.company.revisit_rectification_days, 7)
+        self.company.revisit_rectification_days = 3
+        campaign = self.campaign()
+        visit = self.visit(plan_id=campaign.id, satisfaction=3)
+        visit.problem = "Water pressure low"
+        visit.with_user(self.staff).action_done()
+        self.assertEqual(
+            visit.action_item_ids.deadline, self.monday + timedelta(days=3)
+        )
+        by_hand = self.visit(problem="Door bell broken", satisfaction=4)
+        by_hand.with_user(self.staff).action_track_problem()
+        self.assertEqual(
+            by_hand.action_item_ids.deadline, self.monday + timedelta(days=3)
+        )
+        with self.assertRaises(ValidationError):
+            self.company.revisit_rectification_days = -1
 
     def test_M10_problem_of_any_visit_tracked_by_hand(self):
         visit = self.visit(problem="Invoice wrong")

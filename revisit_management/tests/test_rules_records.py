@@ -333,8 +333,15 @@ class TestRulesRecords(RevisitCase):
         with self.assertRaisesRegex(UserError, "material"):
             visit.with_user(self.staff).action_submit_report()
         brochure.with_user(self.staff).action_return()
+        # said returned, not yet received: still out until a supervisor confirms
+        self.assertEqual(brochure.state, "out")
+        self.assertEqual(brochure.return_declared_date, self.today)
+        with self.assertRaises(AccessError):
+            brochure.with_user(self.staff).action_confirm_receipt()
+        brochure.with_user(self.supervisor).action_confirm_receipt()
         self.assertEqual(brochure.state, "returned")
         self.assertEqual(brochure.return_date, self.today)
+        self.assertEqual(brochure.receiver_id, self.supervisor)
         with self.assertRaises(AccessError):
             sample.with_user(self.staff).action_approve_keep()
         with self.assertRaises(UserError):

@@ -9,7 +9,24 @@ class RevisitWarrantyRepair(models.Model):
 
     _name = "revisit.warranty.repair"
     _description = "Warranty Repair"
+    _inherit = ["revisit.workflow.mixin"]
     _order = "report_date desc, id desc"
+    # closed with its button, which dates the repair: a repaired entry is the
+    # record of the repair, only the owner's confirmation still comes
+    _workflow_fields = ("state", "repair_date")
+    _workflow_birth_states = ("reported",)
+    _workflow_frozen_fields = {
+        "done": (
+            "warranty_id",
+            "line_id",
+            "report_date",
+            "description",
+            "repair",
+            "user_id",
+            "cost",
+        )
+    }
+    _workflow_kept_states = ("done",)
 
     warranty_id = fields.Many2one(
         "revisit.warranty", required=True, ondelete="cascade", index=True
@@ -29,7 +46,7 @@ class RevisitWarrantyRepair(models.Model):
         help="Reported while the warranty of this type of work ran.",
     )
     repair = fields.Text(string="Repair Done")
-    repair_date = fields.Date(string="Repaired On")
+    repair_date = fields.Date(string="Repaired On", readonly=True, copy=False)
     user_id = fields.Many2one(
         "res.users", string="Repaired By", default=lambda self: self.env.user
     )
@@ -37,7 +54,7 @@ class RevisitWarrantyRepair(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     owner_confirmed = fields.Boolean(help="The owner confirmed the repair.")
     state = fields.Selection(
-        REPAIR_STATES, default="reported", required=True, readonly=True
+        REPAIR_STATES, default="reported", required=True, readonly=True, copy=False
     )
     company_id = fields.Many2one(
         related="warranty_id.company_id", store=True, index=True
@@ -65,10 +82,33 @@ class RevisitWarrantyRepair(models.Model):
                 raise UserError(
                     self.env._("Describe the repair done before closing it.")
                 )
-        self.write(
-            {
-                "state": "done",
-                "repair_date": self.warranty_id.company_id[:1]._revisit_today(),
-            }
-        )
+        for repair in self:
+            if repair.state != "reported":
+                raise UserError(self.env._("This repair is already recorded as done."))
+        # sudo: the workflow fields, on entries the user may write (checked above)
+        for repair in self.sudo():
+            repair.write(
+                {
+                    "state": "done",
+                    "repair_date": repair.company_id._revisit_today(),
+                }
+            )
         return True
+
+    def _workflow_raise(self, names):
+        raise UserError(
+            self.env._("A repair is recorded as done with its button, which dates it.")
+        )
+
+    def _workflow_raise_frozen(self, names):
+        raise UserError(
+            self.env._(
+                "A repaired entry is the record of the repair: only the owner's "
+                "confirmation can still be given."
+            )
+        )
+
+    def _workflow_raise_kept(self):
+        raise UserError(
+            self.env._("A repaired entry is the record of the repair: it stays.")
+        )

@@ -171,3 +171,52 @@ class TestWarranty(RevisitCase):
             )
         with self.assertRaises(AccessError):
             warranty.with_user(self.staff).unlink()
+
+    def test_M2_repair_state_changes_only_through_its_button(self):
+        """保修情况记录: an entry of the repair log is closed with its button,
+        which dates the repair; once repaired it is the record of the repair."""
+        warranty = self.certificate(["roof"])
+        warranty.with_user(self.manager).action_issue()
+        Repair = self.env["revisit.warranty.repair"].with_user(self.staff)
+        with self.assertRaises(UserError):
+            Repair.create(
+                {
+                    "warranty_id": warranty.id,
+                    "description": "Born repaired",
+                    "state": "done",
+                }
+            )
+        repair = Repair.create(
+            {
+                "warranty_id": warranty.id,
+                "line_id": warranty.line_ids.id,
+                "report_date": date(2031, 3, 1),
+                "description": "Leak in the attic",
+                "repair": "Flashing resealed",
+            }
+        )
+        for vals in (
+            {"state": "done"},
+            {"repair_date": date(2031, 3, 2)},
+        ):
+            with self.assertRaises(UserError):
+                repair.write(vals)
+        self.assertEqual(repair.state, "reported")
+        repair.action_done()
+        self.assertEqual(
+            (repair.state, repair.repair_date),
+            ("done", self.company._revisit_today()),
+        )
+        with self.assertRaises(UserError):
+            repair.action_done()
+        for vals in (
+            {"state": "reported"},
+            {"cost": 800.0},
+            {"repair": "Rewritten"},
+        ):
+            with self.assertRaises(UserError):
+                repair.write(vals)
+        # the owner confirms the repair afterwards
+        repair.owner_confirmed = True
+        with self.assertRaises(UserError):
+            repair.with_user(self.manager).unlink()
