@@ -57,6 +57,7 @@
         "demo/revisit_staff_demo.xml",
         "demo/revisit_visit_demo.xml",
         "demo/revisit_rule_demo.xml",
+        "demo/revisit_reach_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

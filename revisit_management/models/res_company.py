@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.exceptions import ValidationError
 
+from . import revisit_demo_reach
 from .revisit_rule import METHODS
 
 
@@ -242,6 +243,12 @@ class ResCompany(models.Model):
         self.partner_id.tz = "Asia/Shanghai"
         if self.env["res.lang"]._lang_get("zh_CN"):
             self.partner_id.lang = "zh_CN"
+
+    @api.model
+    def _revisit_demo_reach(self):
+        """Demo: the attempts, scales and low scores the reach funnel counts
+        (``revisit_demo_reach``)."""
+        revisit_demo_reach.load(self.env)
 
     @api.model
     def _revisit_demo_database(self):
