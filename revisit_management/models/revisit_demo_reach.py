@@ -145,23 +145,28 @@ def _step(visit, user, day, action, values, hour):
     if low_reason:
         values["low_reason_id"] = _ref(env, low_reason).id
     # the visit's day in the story: what the staff planned and when it closed
-    dates = {"scheduled_date": day, "deadline": max(visit.deadline or day, day)}
+    # (a retry or follow-up made today gets the story's day and a week's window)
+    deadline = min(visit.deadline or day, day + timedelta(days=7))
+    dates = {
+        "scheduled_date": day,
+        "deadline": max(deadline, day),
+        "schedule_note": False,
+    }
     if action == "done":
         dates["done_date"] = day
-    visit.sudo().write(dates)
     staff = visit.with_user(user)
+    staff.sudo().write(dates)
     if values:
         staff.write(values)
     if action == "appoint":
-        staff.write(
-            {
-                "appointment_datetime": _at(company, day + timedelta(days=1), 10),
-                "appointment_place": "门诊部二楼复诊室",
-            }
-        )
+        staff.appointment_datetime = _at(company, day + timedelta(days=1), 10)
         staff.action_appoint()
     elif action == "done":
         staff.action_done()
+        # the appointment's meeting took place: its activity is done
+        staff.activity_ids.filtered("calendar_event_id").action_feedback(
+            feedback="已按约定时间回访。"
+        )
     else:
         staff.action_unreachable()
     attempts = Attempt.search([("id", ">", last_attempt), ("visit_id", "=", visit.id)])
@@ -226,7 +231,12 @@ def _campaign(env, xmlid, today, values, survey_values, approver, outcomes):
 def load(env):
     """Load the reach demo into the demo company (called once, at install)."""
     company = env.ref("base.main_company")
-    env = env(context=dict(env.context, allowed_company_ids=company.ids))
+    # the staff's texts (meeting names, notes) in the company's language
+    env = env(
+        context=dict(
+            env.context, allowed_company_ids=company.ids, lang=company._revisit_lang()
+        )
+    )
     today = company._revisit_today()
     staff = _ref(env, "res_users_revisit_staff_demo")
     supervisor = _ref(env, "res_users_revisit_supervisor_demo")
