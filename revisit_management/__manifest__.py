@@ -58,6 +58,7 @@
         "demo/revisit_visit_demo.xml",
         "demo/revisit_rule_demo.xml",
         "demo/revisit_property_demo.xml",
+        "demo/revisit_reach_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -19,5 +19,6 @@
         "views/res_config_settings_views.xml",
         "views/short_link_templates.xml",
     ],
+    "demo": ["demo/sms_china_demo.xml"],
     "post_init_hook": "post_init_hook",
 }

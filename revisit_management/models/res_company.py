@@ -6,6 +6,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.exceptions import ValidationError
 
+from . import revisit_demo_reach
 from .revisit_rule import METHODS
 
 # the demo's property manager (物业), beside the clinic
@@ -375,6 +376,12 @@ class ResCompany(models.Model):
         # the property regulation (物业 2023年制度), as scripts/preset applies it
         company._revisit_preset_preview("property")
         company._revisit_apply_preset("property")
+
+    @api.model
+    def _revisit_demo_reach(self):
+        """Demo: the attempts, scales and low scores the reach funnel counts
+        (``revisit_demo_reach``)."""
+        revisit_demo_reach.load(self.env)
 
     @api.model
     def _revisit_demo_database(self):

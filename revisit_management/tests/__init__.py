@@ -1,6 +1,7 @@
 from . import (
     test_cron,
     test_demo,
+    test_demo_reach,
     test_digest,
     test_engine_concurrency,
     test_engine_generation,

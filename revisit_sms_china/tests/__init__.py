@@ -1,1 +1,7 @@
-from . import test_aliyun, test_short_link, test_signing, test_tencent
+from . import (
+    test_aliyun,
+    test_settings_chinese,
+    test_short_link,
+    test_signing,
+    test_tencent,
+)

@@ -81,8 +81,10 @@ export class RevisitDashboard extends Component {
               rate: _t("CSAT %(csat)s · NPS %(nps)s · CES %(ces)s", {
                   csat: d.funnel_csat === false ? "—" : `${d.funnel_csat} %`,
                   nps: d.funnel_nps === false ? "—" : d.funnel_nps,
-                  ces: d.funnel_ces === false ? "—" : d.funnel_ces }) },
-            { name: "closed_loop", label: _t("Closed-loop Rate"), count: `${d.funnel_closed_loop_rate} %`,
+                  // CES answers are 1-7: 0 is the average of no answer
+                  ces: !d.funnel_ces ? "—" : d.funnel_ces }) },
+            { name: "closed_loop", label: _t("Closed-loop Rate"),
+              count: d.funnel_low ? `${d.funnel_closed_loop_rate} %` : "—",
               rate: _t("%(closed)s of %(low)s low scores", { closed: d.funnel_closed_loop, low: d.funnel_low }) },
         ];
     }
