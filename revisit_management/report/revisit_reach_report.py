@@ -29,6 +29,11 @@ FUNNEL_AGGREGATES = [
     "ces:avg",
     "nbr_low:sum",
     "nbr_closed_loop:sum",
+    # how many rows have each average: Odoo reads an average of no value as 0
+    "satisfaction_score:count",
+    "csat:count",
+    "nps:count",
+    "ces:count",
 ]
 
 
@@ -239,8 +244,11 @@ class RevisitReachReport(models.Model):
             closed,
         ) = (
             [value or 0 for value in row[:5]]
-            + list(row[5:9])
-            + [value or 0 for value in row[9:]]
+            + [
+                average if counted else None
+                for average, counted in zip(row[5:9], row[11:15], strict=True)
+            ]
+            + [value or 0 for value in row[9:11]]
         )
 
         def rounded(value, digits=1):

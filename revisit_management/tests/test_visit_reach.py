@@ -404,7 +404,11 @@ class TestScales(ReachCase):
         )
         self.assertEqual(figures["funnel_nps"], -14.3)
         self.assertEqual(figures["funnel_low"], 3)
-        self.assertFalse(figures["funnel_csat"])
+        # no answer on a scale is no figure (a dash on the dashboard), not 0
+        self.assertIs(figures["funnel_csat"], False)
+        empty = self.env["revisit.reach.report"]._funnel_figures([("id", "<", 0)])
+        for key in ("funnel_satisfaction", "funnel_csat", "funnel_nps", "funnel_ces"):
+            self.assertIs(empty[key], False, key)
 
     def test_ces_and_answer_range(self):
         rule = self.rule("discharge")
