@@ -157,6 +157,21 @@ class RevisitArchiveDestruction(models.Model):
                 )
             )
 
+    def _check_file_people(self):
+        """A file holding a user's or an employee's contact is not only a
+        customer's: erasing it would take their login e-mail and archive them
+        (the contact-update wizard refuses them alike)."""
+        self.ensure_one()
+        people = self._file_partners()
+        if people.user_ids or people.employee_ids:
+            raise UserError(
+                self.env._(
+                    "%(customer)s's file holds the contact of a user or an "
+                    "employee: it is not destroyed with the customer's.",
+                    customer=self.partner_id.display_name,
+                )
+            )
+
     def _destroy_customer_file(self):
         """R117 (customer data too): erase the contact data of the customer
         and its contacts and archive them. The name stays, for the register
@@ -256,6 +271,7 @@ class RevisitArchiveDestruction(models.Model):
             visits = destruction.sudo().visit_ids.exists()
             if destruction.destroy_customer:
                 destruction._check_last_visits(visits)
+                destruction._check_file_people()
             summary = "\n".join(
                 f"{visit.name} {visit.due_date or ''} {visit.user_id.name or ''}"
                 for visit in visits

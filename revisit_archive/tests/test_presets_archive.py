@@ -84,6 +84,27 @@ class TestPresetsArchive(ArchiveCase):
         with self.assertRaisesRegex(UserError, "still has visits"):
             second.action_destroy()
         self.assertTrue(old.exists() and kept.active)
+        # nor a file holding a user's contact: erasing it would take the login
+        # e-mail of the user
+        firm = self.env["res.partner"].create({"name": "Firm of a user"})
+        old = self._closed_visit(firm)
+        self.manager.partner_id.parent_id = firm
+        email = self.manager.partner_id.email
+        third = Destruction.create(
+            {
+                "partner_id": firm.id,
+                "date_before": date(2025, 1, 1),
+                "reason": "Old records.",
+                "destroy_customer": True,
+            }
+        )
+        third.action_submit()
+        for approver in (self.manager, self.admin_manager, self.general):
+            third.with_user(approver).action_approve()
+        with self.assertRaisesRegex(UserError, "user or an employee"):
+            third.action_destroy()
+        self.assertTrue(old.exists() and firm.active)
+        self.assertEqual(self.manager.partner_id.email, email)
 
     def test_R117_centre_preset_customer_file_destroyed_after_approvals(self):
         self.company._revisit_apply_preset("centre")
