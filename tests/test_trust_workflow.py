@@ -7,7 +7,7 @@ from datetime import date
 
 from odoo.addons.revisit_appraisal.tests.common import RevisitAppraisalCommon
 from odoo.addons.revisit_complaints.tests.common import ComplaintCommon
-from odoo.addons.revisit_management.tests.common import RevisitCase
+from odoo.addons.revisit_management.tests.common import RevisitCase, internal_user
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -213,10 +213,8 @@ class TestTrustWorkflowAppraisal(RevisitAppraisalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.hr2 = new_test_user(
-            cls.env,
-            "tw_hr2",
-            groups="base.group_user,revisit_appraisal.group_revisit_appraisal_hr",
+        cls.hr2 = internal_user(
+            cls.env, "tw_hr2", "revisit_appraisal.group_revisit_appraisal_hr"
         )
 
     def computed_reviewed(self, user):
