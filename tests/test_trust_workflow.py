@@ -5,7 +5,10 @@ complaint's analysis and configuration actions across companies."""
 
 from datetime import date
 
-from odoo.addons.revisit_appraisal.tests.common import RevisitAppraisalCommon
+from odoo.addons.revisit_appraisal.tests.common import (
+    RevisitAppraisalCommon,
+    spot_check,
+)
 from odoo.addons.revisit_complaints.tests.common import ComplaintCommon
 from odoo.addons.revisit_management.tests.common import RevisitCase, internal_user
 from odoo.exceptions import AccessError, UserError
@@ -218,15 +221,7 @@ class TestTrustWorkflowAppraisal(RevisitAppraisalCommon):
         )
 
     def computed_reviewed(self, user):
-        for code in ("process", "content"):
-            self.SpotCheck.create(
-                {
-                    "employee_id": self.employee.id,
-                    "criterion_id": self.criteria[code].id,
-                    "score": 95,
-                    "date": date(2024, 6, 15),
-                }
-            )
+        spot_check(self.env, self.employee, date(2024, 6, 15), 95)
         appraisal = self.Appraisal.create(
             {"employee_id": self.employee.id, "date_from": date(2024, 6, 1)}
         )

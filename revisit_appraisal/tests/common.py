@@ -158,15 +158,7 @@ class RevisitAppraisalCommon(BaseCommon):
         Without visits the computed criteria are flagged and the total is the
         weighted average of the two spot-check criteria (15 and 15).
         """
-        for code in ("process", "content"):
-            self.SpotCheck.create(
-                {
-                    "employee_id": employee.id,
-                    "criterion_id": self.criteria[code].id,
-                    "score": score,
-                    "date": month_start.replace(day=15),
-                }
-            )
+        spot_check(self.env, employee, month_start.replace(day=15), score)
         appraisal = self.Appraisal.create(
             {"employee_id": employee.id, "date_from": month_start}
         )
