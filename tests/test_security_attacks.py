@@ -24,11 +24,12 @@ from odoo.tests import HttpCase, tagged
 from .trust_channels import (
     REFUSED,
     REFUSED_NAMES,
+    add_user,
     api_keys,
     call_rpc,
     login_as,
-    make_employee,
     make_user,
+    two_companies,
 )
 
 _logger = logging.getLogger(__name__)
@@ -77,36 +78,21 @@ class TestSecurityAttacks(HttpCase):
         super().setUpClass()
         env = cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         company = env.company
-        cls.company_b = env["res.company"].create({"name": "Other Clinic"})
-        Department = env["hr.department"]
-        cls.dept1 = Department.create({"name": "Revisit desk 1"})
-        cls.dept2 = Department.create({"name": "Revisit desk 2"})
-        cls.dept_b = Department.create(
-            {"name": "Other desk", "company_id": cls.company_b.id}
-        )
+        two_companies(cls, "Attack")
         user_g = "revisit_management.group_revisit_user"
         sup_g = "revisit_management.group_revisit_supervisor"
         man_g = "revisit_management.group_revisit_manager"
         hr_g = "revisit_appraisal.group_revisit_appraisal_hr"
-        cls.users = {}
-        cls.employees = {}
-
-        def user(login, groups, dept=None, company=company):
-            record = cls.users[login] = make_user(env, login, groups, company)
-            if dept:
-                cls.employees[login] = make_employee(record, dept)
-            return record
-
-        user("atk_user1", user_g, cls.dept1)
-        user("atk_user2", user_g, cls.dept1)
-        user("atk_member", sup_g, cls.dept1)  # supervisor, not the head
-        user("atk_head1", sup_g, cls.dept1)
-        user("atk_head2", sup_g, cls.dept2)
-        user("atk_manager", man_g)
-        user("atk_hr", hr_g)
-        user("atk_other", man_g, cls.dept_b, company=cls.company_b)
-        user("atk_agent", "helpdesk_mgmt.group_helpdesk_user")
-        user("atk_sales", "base.group_user,base.group_partner_manager")
+        add_user(cls, "atk_user1", user_g, cls.dept1)
+        add_user(cls, "atk_user2", user_g, cls.dept1)
+        add_user(cls, "atk_member", sup_g, cls.dept1)  # supervisor, not the head
+        add_user(cls, "atk_head1", sup_g, cls.dept1)
+        add_user(cls, "atk_head2", sup_g, cls.dept2)
+        add_user(cls, "atk_manager", man_g)
+        add_user(cls, "atk_hr", hr_g)
+        add_user(cls, "atk_other", man_g, cls.dept_b, company=cls.company_b)
+        add_user(cls, "atk_agent", "helpdesk_mgmt.group_helpdesk_user")
+        add_user(cls, "atk_sales", "base.group_user,base.group_partner_manager")
         cls.dept1.manager_id = cls.employees["atk_head1"]
         cls.dept2.manager_id = cls.employees["atk_head2"]
 
@@ -360,6 +346,13 @@ class TestSecurityAttacks(HttpCase):
             ["topcustomer@", "7777", "Quiet Lane"],
         )
         day = str(self.today)
+        approved_request = {
+            "partner_id": self.p_top.id,
+            "purpose": "curious",
+            "date_from": day,
+            "date_to": day,
+            "state": "approved",
+        }
         return [
             # --- kept from the first suite: visits, plans, appraisals, money
             ("atk_user1", VISIT, "read", self.v_other, ["feedback"]),
@@ -513,32 +506,13 @@ class TestSecurityAttacks(HttpCase):
             ("atk_head1", AREA, "create", None, {"name": "planted"}),
             ("atk_portal", AREA, "read", self.area, ["name"]),
             # --- a customer's file opens only through an approved request
-            (
-                "atk_user1",
-                REQUEST,
-                "create",
-                None,
-                {
-                    "partner_id": self.p_top.id,
-                    "purpose": "curious",
-                    "date_from": day,
-                    "date_to": day,
-                    "state": "approved",
-                },
-            ),
+            ("atk_user1", REQUEST, "create", None, approved_request),
             (
                 "atk_sales",
                 REQUEST,
                 "create",
                 None,
-                {
-                    "partner_id": self.p_top.id,
-                    "purpose": "curious",
-                    "date_from": day,
-                    "date_to": day,
-                    "state": "approved",
-                    "approved_by_id": self.users["atk_manager"].id,
-                },
+                {**approved_request, "approved_by_id": u["atk_manager"].id},
             ),
             ("atk_user1", REQUEST, "write", self.request_own, {"state": "approved"}),
             (

@@ -37,11 +37,12 @@ from odoo.tools import SQL
 from .trust_channels import (
     REFUSED,
     REFUSED_NAMES,
+    add_user,
     api_keys,
     call_rpc,
     login_as,
-    make_employee,
     make_user,
+    two_companies,
 )
 from .trust_roles import ROLE_GROUPS
 
@@ -109,24 +110,12 @@ class TestTrustConfidentiality(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        company = env.company
-        cls.company_b = env["res.company"].create({"name": "Confid Other Clinic"})
-        Department = env["hr.department"]
-        cls.dept1 = Department.create({"name": "Confid desk 1"})
-        cls.dept2 = Department.create({"name": "Confid desk 2"})
-        cls.dept_b = Department.create(
-            {"name": "Confid other desk", "company_id": cls.company_b.id}
-        )
-        cls.users = {}
-        cls.employees = {}
+        two_companies(cls, "Confid")
 
-        def user(login, groups, dept=None, company=company):
+        def user(login, groups, dept=None, company=None):
             # every internal role may export: the export itself is probed
-            record = make_user(env, login, f"{groups},base.group_allow_export", company)
-            cls.users[login] = record
-            if dept:
-                cls.employees[login] = make_employee(record, dept)
-            return record
+            groups = f"{groups},base.group_allow_export"
+            return add_user(cls, login, groups, dept, company)
 
         role = ROLE_GROUPS
         user("cf_owner", role["staff"], cls.dept1)

@@ -952,21 +952,23 @@ class TestTrustPolicyRegressions(TransactionCase):
         )
 
     # --------------------------------------------------------- appraisal
-    def _criterion(self):
-        return self.env["revisit.appraisal.criterion"].search(
+    def _check_values(self, score):
+        """A spot check by the head on the member today, scoring ``score``."""
+        criterion = self.env["revisit.appraisal.criterion"].search(
             [("source", "=", "spot_check")], limit=1
         )
+        return {
+            "employee_id": self.emp[self.member].id,
+            "criterion_id": criterion.id,
+            "score": score,
+            "date": self.today,
+            "checker_id": self.head.id,
+        }
 
     def test_confirmed_month_spot_checks_frozen(self):
         month = self.today.replace(day=1)
         check = self.env["revisit.appraisal.spot.check"].create(
-            {
-                "employee_id": self.emp[self.member].id,
-                "criterion_id": self._criterion().id,
-                "score": 60.0,
-                "date": self.today,
-                "checker_id": self.head.id,
-            }
+            self._check_values(60.0)
         )
         appraisal = self.env["revisit.appraisal"].create(
             {"employee_id": self.emp[self.member].id, "date_from": month}
@@ -984,15 +986,7 @@ class TestTrustPolicyRegressions(TransactionCase):
         self.assertRefused(check, ["id"], mine.unlink)
         Check = self.env["revisit.appraisal.spot.check"].with_user(self.head)
         with self.assertRaises(UserError):
-            Check.create(
-                {
-                    "employee_id": self.emp[self.member].id,
-                    "criterion_id": self._criterion().id,
-                    "score": 100.0,
-                    "date": self.today,
-                    "checker_id": self.head.id,
-                }
-            )
+            Check.create(self._check_values(100.0))
         # reopened by HR, the month's checks change again
         appraisal._write_workflow({"state": "computed"})
         mine.write({"score": 70.0})
@@ -1002,13 +996,7 @@ class TestTrustPolicyRegressions(TransactionCase):
         """The checked member rewrote or deleted his head's spot check on
         him (an appraisal input of his own work)."""
         check = self.env["revisit.appraisal.spot.check"].create(
-            {
-                "employee_id": self.emp[self.member].id,
-                "criterion_id": self._criterion().id,
-                "score": 40.0,
-                "date": self.today,
-                "checker_id": self.head.id,
-            }
+            self._check_values(40.0)
         )
         mine = check.with_user(self.member)
         self.assertRefused(check, ["score"], lambda: mine.write({"score": 100.0}))

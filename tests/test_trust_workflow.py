@@ -5,9 +5,12 @@ complaint's analysis and configuration actions across companies."""
 
 from datetime import date
 
-from odoo.addons.revisit_appraisal.tests.common import RevisitAppraisalCommon
+from odoo.addons.revisit_appraisal.tests.common import (
+    RevisitAppraisalCommon,
+    spot_check,
+)
 from odoo.addons.revisit_complaints.tests.common import ComplaintCommon
-from odoo.addons.revisit_management.tests.common import RevisitCase
+from odoo.addons.revisit_management.tests.common import RevisitCase, internal_user
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -213,22 +216,12 @@ class TestTrustWorkflowAppraisal(RevisitAppraisalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.hr2 = new_test_user(
-            cls.env,
-            "tw_hr2",
-            groups="base.group_user,revisit_appraisal.group_revisit_appraisal_hr",
+        cls.hr2 = internal_user(
+            cls.env, "tw_hr2", "revisit_appraisal.group_revisit_appraisal_hr"
         )
 
     def computed_reviewed(self, user):
-        for code in ("process", "content"):
-            self.SpotCheck.create(
-                {
-                    "employee_id": self.employee.id,
-                    "criterion_id": self.criteria[code].id,
-                    "score": 95,
-                    "date": date(2024, 6, 15),
-                }
-            )
+        spot_check(self.env, self.employee, date(2024, 6, 15), 95)
         appraisal = self.Appraisal.create(
             {"employee_id": self.employee.id, "date_from": date(2024, 6, 1)}
         )

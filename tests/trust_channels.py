@@ -51,6 +51,32 @@ def make_employee(user, department):
     )
 
 
+def two_companies(cls, name):
+    """On the test class ``cls``: two departments of the main company
+    (``dept1``, ``dept2``), a second company ``company_b`` with a department
+    ``dept_b``, all named after ``name``, and the empty registers of
+    ``add_user``."""
+    env = cls.env
+    cls.company_b = env["res.company"].create({"name": f"{name} Other Clinic"})
+    Department = env["hr.department"]
+    cls.dept1 = Department.create({"name": f"{name} desk 1"})
+    cls.dept2 = Department.create({"name": f"{name} desk 2"})
+    cls.dept_b = Department.create(
+        {"name": f"{name} other desk", "company_id": cls.company_b.id}
+    )
+    cls.users = {}
+    cls.employees = {}
+
+
+def add_user(cls, login, groups, dept=None, company=None):
+    """A user of ``make_user`` registered in ``cls.users`` by login, with an
+    employee in ``dept`` (registered in ``cls.employees``) if given."""
+    record = cls.users[login] = make_user(cls.env, login, groups, company)
+    if dept:
+        cls.employees[login] = make_employee(record, dept)
+    return record
+
+
 def api_keys(env, users, name="trust tests"):
     """{key: API key} of each user of ``users`` ({key: user}), for a day."""
     expires = datetime.now() + timedelta(days=1)

@@ -5,11 +5,26 @@ from odoo.addons.revisit_appraisal.models.res_company import (
     SHIPPED_INACTIVE,
     SHIPPED_WEIGHTS,
 )
+from odoo.addons.revisit_management.tests.common import STAFF, SUPERVISOR
 from odoo.tests import new_test_user
 
 # A month far from the demo data (which uses the previous month).
 YEAR, MONTH = 2024, 5
 MONTH_START = date(YEAR, MONTH, 1)
+
+
+def spot_check(env, employee, day, score):
+    """Spot checks of ``employee`` on ``day`` scoring ``score`` on the two
+    spot-checked criteria as shipped (process and content)."""
+    for code in ("process", "content"):
+        env["revisit.appraisal.spot.check"].create(
+            {
+                "employee_id": employee.id,
+                "criterion_id": env.ref(f"revisit_appraisal.criterion_{code}").id,
+                "score": score,
+                "date": day,
+            }
+        )
 
 
 class RevisitAppraisalCommon(BaseCommon):
@@ -52,13 +67,11 @@ class RevisitAppraisalCommon(BaseCommon):
         }
         cls.hr_user = new_test_user(
             cls.env,
-            login="appraisal_hr",
+            "appraisal_hr",
             groups="revisit_appraisal.group_revisit_appraisal_hr",
         )
         cls.supervisor_user = new_test_user(
-            cls.env,
-            login="appraisal_supervisor",
-            groups="revisit_management.group_revisit_supervisor",
+            cls.env, "appraisal_supervisor", groups=SUPERVISOR
         )
         cls.department = cls.env["hr.department"].create({"name": "Revisit Team"})
         cls.supervisor = cls.env["hr.employee"].create(
@@ -78,9 +91,7 @@ class RevisitAppraisalCommon(BaseCommon):
 
     @classmethod
     def _create_revisit_employee(cls, login, department=None, parent=None):
-        user = new_test_user(
-            cls.env, login=login, groups="revisit_management.group_revisit_user"
-        )
+        user = new_test_user(cls.env, login, groups=STAFF)
         employee = cls.env["hr.employee"].create(
             {
                 "name": login.title(),
@@ -125,21 +136,29 @@ class RevisitAppraisalCommon(BaseCommon):
             }
         )
 
+    def _compute(self, employee):
+        """The test month's appraisal of ``employee``, computed."""
+        appraisal = self.Appraisal.create(
+            {"employee_id": employee.id, "date_from": MONTH_START}
+        )
+        appraisal.action_compute()
+        return appraisal
+
+    def _line(self, appraisal, code):
+        return appraisal.line_ids.filtered(lambda line: line.criterion_id.code == code)
+
+    def _apply_preset(self, preset):
+        """The regulation ``preset`` applied afresh (the Regulation setting)."""
+        self.company.sudo().revisit_preset_snapshot = False
+        self.company._revisit_apply_preset(preset)
+
     def _appraise(self, employee, month_start, score):
         """A reviewed appraisal scored ``score``: two spot checks, no visits.
 
         Without visits the computed criteria are flagged and the total is the
         weighted average of the two spot-check criteria (15 and 15).
         """
-        for code in ("process", "content"):
-            self.SpotCheck.create(
-                {
-                    "employee_id": employee.id,
-                    "criterion_id": self.criteria[code].id,
-                    "score": score,
-                    "date": month_start.replace(day=15),
-                }
-            )
+        spot_check(self.env, employee, month_start.replace(day=15), score)
         appraisal = self.Appraisal.create(
             {"employee_id": employee.id, "date_from": month_start}
         )

@@ -2,8 +2,9 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
+from odoo.addons.revisit_management.tests.common import STAFF, company_user
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import MONTH, MONTH_START, YEAR, RevisitAppraisalCommon
@@ -11,9 +12,6 @@ from .common import MONTH, MONTH_START, YEAR, RevisitAppraisalCommon
 
 @tagged("post_install", "-at_install")
 class TestCompute(RevisitAppraisalCommon):
-    def _line(self, appraisal, code):
-        return appraisal.line_ids.filtered(lambda line: line.criterion_id.code == code)
-
     def test_computed_criteria_from_visits(self):
         user = self.employee_user
         self._visit(user, 2)  # on time, complete
@@ -198,13 +196,7 @@ class TestCompute(RevisitAppraisalCommon):
 
     def test_generate_for_month_per_company(self):
         company2 = self.env["res.company"].create({"name": "Second Clinic"})
-        user = new_test_user(
-            self.env,
-            login="agent_c2",
-            groups="revisit_management.group_revisit_user",
-            company_id=company2.id,
-            company_ids=[(6, 0, company2.ids)],
-        )
+        user = company_user(self.env, "agent_c2", STAFF, company2)
         employee = self.env["hr.employee"].create(
             {"name": "Agent C2", "user_id": user.id, "company_id": company2.id}
         )

@@ -6,25 +6,11 @@ criteria of 第3条 score the month."""
 from odoo.tests import tagged
 
 from ..models.res_company import CLINIC_PRESET
-from .common import MONTH_START, RevisitAppraisalCommon
+from .common import RevisitAppraisalCommon
 
 
 @tagged("post_install", "-at_install")
 class TestPresetsAppraisal(RevisitAppraisalCommon):
-    def _compute(self, employee):
-        appraisal = self.Appraisal.create(
-            {"employee_id": employee.id, "date_from": MONTH_START}
-        )
-        appraisal.action_compute()
-        return appraisal
-
-    def _line(self, appraisal, code):
-        return appraisal.line_ids.filtered(lambda line: line.criterion_id.code == code)
-
-    def _apply(self, preset):
-        self.company.sudo().revisit_preset_snapshot = False
-        self.company._revisit_apply_preset(preset)
-
     def _satisfaction_gap(self):
         self._visit(self.employee_user, 2, satisfaction=5)
         self._visit(self.employee2_user, 2, satisfaction=1)
@@ -32,7 +18,7 @@ class TestPresetsAppraisal(RevisitAppraisalCommon):
 
     def test_R140_clinic_preset_satisfaction_counts(self):
         """将顾客服务满意度纳入绩效考核体系 (美容医院 第五章2)."""
-        self._apply("clinic")
+        self._apply_preset("clinic")
         criteria = self.env["revisit.appraisal.criterion"].search(
             [("company_id", "=", self.company.id)]
         )
@@ -43,13 +29,13 @@ class TestPresetsAppraisal(RevisitAppraisalCommon):
         self.assertGreater(satisfied.score, dissatisfied.score)
 
     def test_R140_without_preset_six_criteria(self):
-        self._apply("none")
+        self._apply_preset("none")
         satisfied, dissatisfied = self._satisfaction_gap()
         self.assertEqual(len(satisfied.line_ids), 6)
         self.assertEqual(satisfied.score, dissatisfied.score)
 
     def _volume_and_problems(self, preset):
-        self._apply(preset)
+        self._apply_preset(preset)
         self.company.revisit_appraisal_customer_target = 20
         for day in range(1, 13):
             self._visit(self.employee_user, day)
@@ -71,7 +57,7 @@ class TestPresetsAppraisal(RevisitAppraisalCommon):
         self.assertGreater(busy.score, idle.score)
 
     def test_R144_without_preset_volume_and_problems_do_not_count(self):
-        self._apply("none")
+        self._apply_preset("none")
         self._visit(self.employee_user, 1)
         self._visit(self.employee_user, 2)
         self._visit(self.employee2_user, 1, problem="The lift is noisy.")

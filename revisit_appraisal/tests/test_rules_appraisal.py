@@ -6,7 +6,7 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import MONTH_START, YEAR, RevisitAppraisalCommon
+from .common import YEAR, RevisitAppraisalCommon
 
 CLINIC_CODES = {
     "timeliness",
@@ -23,21 +23,6 @@ CLINIC_CODES = {
 
 @tagged("post_install", "-at_install")
 class TestRulesAppraisalCriteria(RevisitAppraisalCommon):
-    def _compute(self, employee):
-        appraisal = self.Appraisal.create(
-            {"employee_id": employee.id, "date_from": MONTH_START}
-        )
-        appraisal.action_compute()
-        return appraisal
-
-    def _line(self, appraisal, code):
-        return appraisal.line_ids.filtered(lambda line: line.criterion_id.code == code)
-
-    def _clinic_preset(self):
-        # the clinic's regulation, applied afresh (the Regulation setting)
-        self.company.sudo().revisit_preset_snapshot = False
-        self.company._revisit_apply_preset("clinic")
-
     def test_r140_shipped_inactive_the_six_criteria_unchanged(self):
         """Out of the box the six criteria of 第3条 score the month: the
         satisfaction of the customers does not change the score."""
@@ -63,7 +48,7 @@ class TestRulesAppraisalCriteria(RevisitAppraisalCommon):
         satisfied customers (5) scores more than one of dissatisfied ones (1)."""
         with self.assertRaises(AccessError):
             self.company.with_user(self.supervisor_user)._revisit_apply_preset("clinic")
-        self._clinic_preset()
+        self._apply_preset("clinic")
         criteria = self.env["revisit.appraisal.criterion"].search(
             [("company_id", "=", self.company.id)]
         )
@@ -88,7 +73,7 @@ class TestRulesAppraisalCriteria(RevisitAppraisalCommon):
     def test_r144_customers_revisited_count(self):
         """回访客户的数量: 12 customers revisited score more than 1 (monthly
         target 20 customers)."""
-        self._clinic_preset()
+        self._apply_preset("clinic")
         self.company.revisit_appraisal_customer_target = 20
         for day in range(1, 13):
             self._visit(self.employee_user, day)
@@ -106,7 +91,7 @@ class TestRulesAppraisalCriteria(RevisitAppraisalCommon):
     def test_r144_unsolved_problems_lower_the_score(self):
         """问题解决率: a problem raised on a visit and not closed by a follow-up
         lowers the score; once a follow-up visit closes it, it counts as solved."""
-        self._clinic_preset()
+        self._apply_preset("clinic")
         visit = self._visit(self.employee_user, 2, problem="The scar itches.")
         self._visit(self.employee_user, 3)
         appraisal = self._compute(self.employee)

@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from .common import MONTH_START, RevisitAppraisalCommon
+from .common import RevisitAppraisalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -8,19 +8,8 @@ class TestSatisfactionScales(RevisitAppraisalCommon):
     """The satisfaction criterion reads each visit's own scale, normalised to
     0-100: stars, NPS and CES count alike."""
 
-    def _compute(self, employee):
-        appraisal = self.Appraisal.create(
-            {"employee_id": employee.id, "date_from": MONTH_START}
-        )
-        appraisal.action_compute()
-        return appraisal
-
-    def _line(self, appraisal, code):
-        return appraisal.line_ids.filtered(lambda line: line.criterion_id.code == code)
-
     def test_nps_and_ces_answers_score_on_their_scale(self):
-        self.company.sudo().revisit_preset_snapshot = False
-        self.company._revisit_apply_preset("clinic")
+        self._apply_preset("clinic")
         nps = self.env.ref("revisit_management.revisit_rule_discharge")
         nps.satisfaction_scale = "nps"
         ces = self.env.ref("revisit_management.revisit_rule_surgery")

@@ -1,6 +1,11 @@
 from odoo import fields
-from odoo.addons.revisit_management.tests.common import use_chinese
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.addons.revisit_management.tests.common import (
+    STAFF,
+    SUPERVISOR,
+    internal_user,
+    tour_test,
+)
+from odoo.tests import HttpCase, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -11,18 +16,10 @@ class TestSupervisorTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.head = new_test_user(
-            cls.env,
-            "journey_head",
-            name="Journey Head",
-            groups="base.group_user,revisit_management.group_revisit_supervisor",
+        cls.head = internal_user(
+            cls.env, "journey_head", SUPERVISOR, name="Journey Head"
         )
-        cls.staff = new_test_user(
-            cls.env,
-            "journey_staff",
-            name="Journey Staff",
-            groups="base.group_user,revisit_management.group_revisit_user",
-        )
+        cls.staff = internal_user(cls.env, "journey_staff", STAFF, name="Journey Staff")
         Employee = cls.env["hr.employee"]
         head_employee = Employee.create(
             {"name": "Journey Head", "user_id": cls.head.id}
@@ -85,12 +82,8 @@ class TestSupervisorTour(HttpCase):
         )
         cls.visit.action_done()
 
-    def test_supervisor_journey(self):
-        self._supervisor_tour()
-
-    def test_supervisor_journey_zh_cn(self):
-        use_chinese(self.env, self.head, http_case=self)
-        self._supervisor_tour()
+    test_supervisor_journey = tour_test("_supervisor_tour")
+    test_supervisor_journey_zh_cn = tour_test("_supervisor_tour", chinese="head")
 
     def _supervisor_tour(self):
         self.start_tour("/odoo", "revisit_supervisor_tour", login="journey_head")

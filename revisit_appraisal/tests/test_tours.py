@@ -1,17 +1,17 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo.addons.revisit_management.tests.common import use_chinese
+from odoo.addons.revisit_management.tests.common import tour_test
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import spot_check
 
 
 @tagged("post_install", "-at_install")
 class TestAppraisalTour(HttpCase):
-    def test_hr_runs_and_confirms_the_month(self):
-        self._appraisal_tour()
-
-    def test_hr_runs_and_confirms_the_month_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
-        self._appraisal_tour()
+    test_hr_runs_and_confirms_the_month = tour_test("_appraisal_tour")
+    test_hr_runs_and_confirms_the_month_zh_cn = tour_test(
+        "_appraisal_tour", chinese="base.user_admin"
+    )
 
     def _appraisal_tour(self):
         """Last month's appraisal was run; HR opens an agent's sheet, reviews
@@ -36,17 +36,7 @@ class TestAppraisalTour(HttpCase):
                 "feedback": "Very good",
             }
         )
-        for code in ("process", "content"):
-            self.env["revisit.appraisal.spot.check"].create(
-                {
-                    "employee_id": employee.id,
-                    "criterion_id": self.env.ref(
-                        f"revisit_appraisal.criterion_{code}"
-                    ).id,
-                    "score": 95,
-                    "date": last_month.replace(day=10),
-                }
-            )
+        spot_check(self.env, employee, last_month.replace(day=10), 95)
         # the month's run (here as the system, as its scheduled run would)
         self.env["revisit.appraisal"].generate_for_month(
             last_month.year, last_month.month

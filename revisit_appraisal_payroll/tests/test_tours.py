@@ -1,18 +1,15 @@
 from dateutil.relativedelta import relativedelta
 
+from odoo.addons.revisit_appraisal.tests.common import spot_check
 from odoo.addons.revisit_appraisal_payroll.hooks import setup_salary_rules
-from odoo.addons.revisit_management.tests.common import use_chinese
+from odoo.addons.revisit_management.tests.common import tour_test
 from odoo.tests import HttpCase, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestPayslipTour(HttpCase):
-    def test_hr_pays_the_bonus(self):
-        self._payslip_tour()
-
-    def test_hr_pays_the_bonus_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
-        self._payslip_tour()
+    test_hr_pays_the_bonus = tour_test("_payslip_tour")
+    test_hr_pays_the_bonus_zh_cn = tour_test("_payslip_tour", chinese="base.user_admin")
 
     def _payslip_tour(self):
         """Last month's appraisal was reviewed and confirmed (grade A, bonus
@@ -21,28 +18,28 @@ class TestPayslipTour(HttpCase):
         company = self.env.company
         company.sudo().revisit_appraisal_bonus_a = 500.0
         last_month = company._revisit_today() + relativedelta(months=-1, day=1)
-        Category = self.env["hr.salary.rule.category"]
-        basic = self.env["hr.salary.rule"].create(
-            {
-                "name": "Basic Salary",
-                "code": "BASIC",
-                "sequence": 1,
-                "category_id": Category.create({"name": "Basic", "code": "BASIC"}).id,
-                "amount_select": "code",
-                "amount_python_compute": "result = contract.wage",
-            }
-        )
-        net = self.env["hr.salary.rule"].create(
-            {
-                "name": "Net Salary",
-                "code": "NET",
-                "sequence": 200,
-                "category_id": Category.create({"name": "Net", "code": "NET"}).id,
-                "amount_select": "code",
-                "amount_python_compute": (
-                    "result = categories.BASIC + categories.ALW + categories.DED"
-                ),
-            }
+
+        def rule(name, code, sequence, compute):
+            category = self.env["hr.salary.rule.category"].create(
+                {"name": name, "code": code}
+            )
+            return self.env["hr.salary.rule"].create(
+                {
+                    "name": f"{name} Salary",
+                    "code": code,
+                    "sequence": sequence,
+                    "category_id": category.id,
+                    "amount_select": "code",
+                    "amount_python_compute": compute,
+                }
+            )
+
+        basic = rule("Basic", "BASIC", 1, "result = contract.wage")
+        net = rule(
+            "Net",
+            "NET",
+            200,
+            "result = categories.BASIC + categories.ALW + categories.DED",
         )
         structure = self.env["hr.payroll.structure"].create(
             {
@@ -62,17 +59,7 @@ class TestPayslipTour(HttpCase):
                 "struct_id": structure.id,
             }
         )
-        for code in ("process", "content"):
-            self.env["revisit.appraisal.spot.check"].create(
-                {
-                    "employee_id": employee.id,
-                    "criterion_id": self.env.ref(
-                        f"revisit_appraisal.criterion_{code}"
-                    ).id,
-                    "score": 95,
-                    "date": last_month.replace(day=10),
-                }
-            )
+        spot_check(self.env, employee, last_month.replace(day=10), 95)
         appraisal = self.env["revisit.appraisal"].create(
             {"employee_id": employee.id, "date_from": last_month}
         )

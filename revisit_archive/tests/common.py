@@ -1,5 +1,4 @@
-from odoo.addons.revisit_management.tests.common import RevisitCase
-from odoo.tests import new_test_user
+from odoo.addons.revisit_management.tests.common import RevisitCase, internal_user
 
 
 class ArchiveCase(RevisitCase):
@@ -10,25 +9,17 @@ class ArchiveCase(RevisitCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.revisit_tz = "Asia/Shanghai"
-        cls.custodian = new_test_user(
-            cls.env,
-            "rv_custodian",
-            groups="base.group_user,revisit_archive.group_revisit_archive_custodian",
+        cls.custodian = internal_user(
+            cls.env, "rv_custodian", "revisit_archive.group_revisit_archive_custodian"
         )
-        cls.admin_manager = new_test_user(
-            cls.env,
-            "rv_admin_manager",
-            groups="base.group_user,revisit_archive.group_revisit_archive_admin",
+        cls.admin_manager = internal_user(
+            cls.env, "rv_admin_manager", "revisit_archive.group_revisit_archive_admin"
         )
-        cls.general = new_test_user(
-            cls.env,
-            "rv_general",
-            groups="base.group_user,revisit_archive.group_revisit_archive_general",
+        cls.general = internal_user(
+            cls.env, "rv_general", "revisit_archive.group_revisit_archive_general"
         )
-        cls.executive = new_test_user(
-            cls.env,
-            "rv_executive",
-            groups="base.group_user,revisit_archive.group_revisit_archive_executive",
+        cls.executive = internal_user(
+            cls.env, "rv_executive", "revisit_archive.group_revisit_archive_executive"
         )
         # archive tasks of this company go to this test's custodian
         group = cls.env.ref("revisit_archive.group_revisit_archive_custodian")

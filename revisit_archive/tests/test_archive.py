@@ -9,11 +9,6 @@ from .common import ArchiveCase
 
 
 class TestArchive(ArchiveCase):
-    def run_cron(self, xmlid):
-        cron = self.env.ref(f"revisit_archive.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-
     def activities(self, record, xmlid):
         return record.activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref(f"revisit_archive.{xmlid}")
@@ -72,8 +67,8 @@ class TestArchive(ArchiveCase):
     def test_r110_inspections_planned_twice_a_year(self):
         Inspection = self.env["revisit.archive.inspection"]
         Inspection.search([]).unlink()
-        self.run_cron("ir_cron_revisit_archive_inspections")
-        self.run_cron("ir_cron_revisit_archive_inspections")
+        self.run_cron("revisit_archive.ir_cron_revisit_archive_inspections")
+        self.run_cron("revisit_archive.ir_cron_revisit_archive_inspections")
         planned = Inspection.search(
             [("company_id", "=", self.company.id)], order="date"
         )
@@ -102,7 +97,7 @@ class TestArchive(ArchiveCase):
     def test_r110_the_year_is_the_company_s(self):
         Inspection = self.env["revisit.archive.inspection"]
         self.company.revisit_archive_inspections = 4
-        self.run_cron("ir_cron_revisit_archive_inspections")
+        self.run_cron("revisit_archive.ir_cron_revisit_archive_inspections")
         planned = Inspection.search(
             [("company_id", "=", self.company.id), ("date", ">=", date(2031, 1, 1))],
             order="date",
@@ -149,12 +144,12 @@ class TestArchive(ArchiveCase):
         self.department.revisit_customer_report = True
         # Sunday 6 January 2030, 18:00 in Shanghai: not yet
         with freeze_time("2030-01-06 10:00:00"):
-            self.run_cron("ir_cron_revisit_customer_report")
+            self.run_cron("revisit_archive.ir_cron_revisit_customer_report")
         self.assertFalse(Report.search([("department_id", "=", self.department.id)]))
         # 04:00 on Monday 7 January in Shanghai, still Sunday in UTC
         with freeze_time("2030-01-06 20:00:00"):
-            self.run_cron("ir_cron_revisit_customer_report")
-            self.run_cron("ir_cron_revisit_customer_report")
+            self.run_cron("revisit_archive.ir_cron_revisit_customer_report")
+            self.run_cron("revisit_archive.ir_cron_revisit_customer_report")
         report = Report.search([("department_id", "=", self.department.id)])
         self.assertEqual(len(report), 1)
         self.assertEqual(report.date, date(2030, 1, 7))
@@ -205,11 +200,11 @@ class TestArchive(ArchiveCase):
         )
         self.assertEqual(customer.revisit_verify_due, date(2030, 2, 10))
         with freeze_time("2030-02-09 15:00:00"):  # 23:00 on the 9th in Shanghai
-            self.run_cron("ir_cron_revisit_verify_files")
+            self.run_cron("revisit_archive.ir_cron_revisit_verify_files")
         self.assertFalse(self.activities(customer, "mail_activity_type_file_verify"))
         with freeze_time("2030-02-09 16:30:00"):  # 00:30 on the 10th in Shanghai
-            self.run_cron("ir_cron_revisit_verify_files")
-            self.run_cron("ir_cron_revisit_verify_files")
+            self.run_cron("revisit_archive.ir_cron_revisit_verify_files")
+            self.run_cron("revisit_archive.ir_cron_revisit_verify_files")
         activity = self.activities(customer, "mail_activity_type_file_verify")
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.staff)

@@ -58,6 +58,15 @@ class TestArchiveHttp(HttpCase):
             {"model": model, "method": method, "args": args, "kwargs": kwargs},
         )
 
+    def visit_found(self):
+        """The test visit as the session's user finds it over JSON-RPC."""
+        return self.call(
+            "revisit.visit",
+            "search_read",
+            [[("id", "=", self.visit.id)]],
+            fields=["name"],
+        )
+
     def test_r112_r119_file_read_over_jsonrpc_after_approval(self):
         today = self.env.company._revisit_today()
         self.authenticate("arc_outsider", "arc_outsider-Pw-2026")
@@ -66,12 +75,7 @@ class TestArchiveHttp(HttpCase):
                 "revisit.archive.log", "search_read", [[]], fields=["description"]
             )
         self.authenticate("arc_staff", "arc_staff-Pw-2026")
-        found = self.call(
-            "revisit.visit",
-            "search_read",
-            [[("id", "=", self.visit.id)]],
-            fields=["name"],
-        )
+        found = self.visit_found()
         self.assertEqual(found, [])
         request_id = self.call(
             "revisit.archive.request",
@@ -102,12 +106,7 @@ class TestArchiveHttp(HttpCase):
         self.authenticate("arc_executive", "arc_executive-Pw-2026")
         self.call("revisit.archive.request", "action_approve", [[request_id]])
         self.authenticate("arc_staff", "arc_staff-Pw-2026")
-        found = self.call(
-            "revisit.visit",
-            "search_read",
-            [[("id", "=", self.visit.id)]],
-            fields=["name"],
-        )
+        found = self.visit_found()
         self.assertEqual([row["id"] for row in found], self.visit.ids)
         partner = self.call(
             "res.partner", "web_read", [self.customer.ids], specification={"phone": {}}

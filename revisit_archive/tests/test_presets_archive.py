@@ -35,6 +35,26 @@ class TestPresetsArchive(ArchiveCase):
         visit.action_done()
         return visit
 
+    def _approved_destruction(self, partner, reason):
+        """The custodian's destruction of ``partner``'s file, the customer's
+        data included, up to 2025, approved by the three approvers."""
+        destruction = (
+            self.env["revisit.archive.destruction"]
+            .with_user(self.custodian)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "date_before": date(2025, 1, 1),
+                    "reason": reason,
+                    "destroy_customer": True,
+                }
+            )
+        )
+        destruction.action_submit()
+        for approver in (self.manager, self.admin_manager, self.general):
+            destruction.with_user(approver).action_approve()
+        return destruction
+
     def _check_customer_file(self):
         """The customer's data too: not deleted by hand, erased and archived by
         the approved destruction of its last visits."""
@@ -48,18 +68,7 @@ class TestPresetsArchive(ArchiveCase):
         with self.assertRaisesRegex(UserError, "archive destruction"):
             customer.with_user(self.env.ref("base.user_admin")).unlink()
         self.assertTrue(customer.exists())
-        Destruction = self.env["revisit.archive.destruction"].with_user(self.custodian)
-        destruction = Destruction.create(
-            {
-                "partner_id": customer.id,
-                "date_before": date(2025, 1, 1),
-                "reason": "Customer gone ten years.",
-                "destroy_customer": True,
-            }
-        )
-        destruction.action_submit()
-        for approver in (self.manager, self.admin_manager, self.general):
-            destruction.with_user(approver).action_approve()
+        destruction = self._approved_destruction(customer, "Customer gone ten years.")
         destruction.action_destroy()
         self.assertFalse(visit.exists())
         for partner in (customer, contact):
@@ -70,17 +79,7 @@ class TestPresetsArchive(ArchiveCase):
         kept = self.env["res.partner"].create({"name": "Still a customer"})
         old = self._closed_visit(kept)
         self.visit(partner_id=kept.id, scheduled_date=date(2030, 3, 1))
-        second = Destruction.create(
-            {
-                "partner_id": kept.id,
-                "date_before": date(2025, 1, 1),
-                "reason": "Old records.",
-                "destroy_customer": True,
-            }
-        )
-        second.action_submit()
-        for approver in (self.manager, self.admin_manager, self.general):
-            second.with_user(approver).action_approve()
+        second = self._approved_destruction(kept, "Old records.")
         with self.assertRaisesRegex(UserError, "still has visits"):
             second.action_destroy()
         self.assertTrue(old.exists() and kept.active)
@@ -90,17 +89,7 @@ class TestPresetsArchive(ArchiveCase):
         old = self._closed_visit(firm)
         self.manager.partner_id.parent_id = firm
         email = self.manager.partner_id.email
-        third = Destruction.create(
-            {
-                "partner_id": firm.id,
-                "date_before": date(2025, 1, 1),
-                "reason": "Old records.",
-                "destroy_customer": True,
-            }
-        )
-        third.action_submit()
-        for approver in (self.manager, self.admin_manager, self.general):
-            third.with_user(approver).action_approve()
+        third = self._approved_destruction(firm, "Old records.")
         with self.assertRaisesRegex(UserError, "user or an employee"):
             third.action_destroy()
         self.assertTrue(old.exists() and firm.active)

@@ -1,13 +1,13 @@
 from datetime import timedelta
 
+from odoo.addons.revisit_management.tests.common import trigger_cron
+
 from .common import ComplaintCommon
 
 
 class TestComplaintPromises(ComplaintCommon):
     def _run_cron(self):
-        cron = self.env.ref("revisit_complaints.ir_cron_complaint_promises")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
+        trigger_cron(self, "revisit_complaints.ir_cron_complaint_promises")
 
     def _todo(self, ticket, user):
         # written in the company's language

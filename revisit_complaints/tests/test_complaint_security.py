@@ -1,3 +1,4 @@
+from odoo.addons.revisit_management.tests.common import STAFF, company_user
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -9,9 +10,7 @@ class TestComplaintSecurity(ComplaintCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.visitor = new_test_user(
-            cls.env, login="cpl_visitor", groups="revisit_management.group_revisit_user"
-        )
+        cls.visitor = new_test_user(cls.env, "cpl_visitor", groups=STAFF)
         cls.stranger = cls.env["res.partner"].create({"name": "Owner 9-0909"})
         cls.env["revisit.visit"].create(
             {
@@ -60,12 +59,11 @@ class TestComplaintSecurity(ComplaintCommon):
     def test_report_is_per_company(self):
         self._create_complaint()
         other_company = self.env["res.company"].create({"name": "Estate C"})
-        user = new_test_user(
+        user = company_user(
             self.env,
-            login="cpl_other_company",
-            groups="helpdesk_mgmt.group_helpdesk_manager",
-            company_id=other_company.id,
-            company_ids=[(6, 0, other_company.ids)],
+            "cpl_other_company",
+            "helpdesk_mgmt.group_helpdesk_manager",
+            other_company,
         )
         self.assertFalse(
             self.env["revisit.complaint.report"].with_user(user).search([])

@@ -1,3 +1,4 @@
+from odoo.addons.revisit_management.tests.common import STAFF, SUPERVISOR
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 
@@ -8,21 +9,9 @@ class TestComplaintTrust(ComplaintCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.visitor = new_test_user(
-            cls.env,
-            login="cpl_trust_staff",
-            groups="revisit_management.group_revisit_user",
-        )
-        cls.owner = new_test_user(
-            cls.env,
-            login="cpl_trust_owner",
-            groups="revisit_management.group_revisit_user",
-        )
-        cls.supervisor = new_test_user(
-            cls.env,
-            login="cpl_trust_sup",
-            groups="revisit_management.group_revisit_supervisor",
-        )
+        cls.visitor = new_test_user(cls.env, "cpl_trust_staff", groups=STAFF)
+        cls.owner = new_test_user(cls.env, "cpl_trust_owner", groups=STAFF)
+        cls.supervisor = new_test_user(cls.env, "cpl_trust_sup", groups=SUPERVISOR)
         cls.env["hr.employee"].create(
             {
                 "name": "Trust supervisor",

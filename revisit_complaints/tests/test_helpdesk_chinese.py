@@ -53,14 +53,7 @@ class TestHelpdeskChinese(ExtraPoChecks, TransactionCase):
         return terms
 
     def test_ticket_fields_in_chinese(self):
-        fields = self.env["helpdesk.ticket"].fields_get(
-            TICKET_FIELDS, ["string", "selection"]
-        )
-        for name in TICKET_FIELDS:
-            with self.subTest(field=name):
-                label = fields[name]["string"]
-                self.assertFalse(LATIN_WORD.findall(label), label)
-                self.assertRegex(label, r"[\u4e00-\u9fff]")
+        fields = self.assertFieldsInChinese("helpdesk.ticket", TICKET_FIELDS)
         self.assertEqual(fields["team_id"]["string"], "团队")
         self.assertEqual(fields["user_id"]["string"], "受指派人")
         self.assertEqual(fields["partner_id"]["string"], "联系人")
@@ -79,21 +72,13 @@ class TestHelpdeskChinese(ExtraPoChecks, TransactionCase):
         gets them under Chinese: no term of helpdesk_mgmt's .pot left in
         English, and the labels of the fields they show in Chinese."""
         english = set().union(*self._view_english_terms().values())
-        # the terms other vendors' extensions of the ticket's views bring
-        # (OCA satellites such as helpdesk_type): theirs to translate
-        foreign = set()
-        for view in self.env["ir.ui.view"].search([("model", "=", "helpdesk.ticket")]):
-            module = (view.get_external_id()[view.id] or ".").split(".")[0]
-            if module != "helpdesk_mgmt" and not module.startswith("revisit_"):
-                foreign |= view_terms(view.with_context(lang="zh_CN").arch_db)
-        view_types = ("form", "list", "kanban", "search")
-        result = self.env["helpdesk.ticket"].get_views(
-            [(False, view_type) for view_type in view_types], {"toolbar": True}
+        # (other vendors' terms: OCA satellites such as helpdesk_type)
+        result = self.assertViewsInChinese(
+            "helpdesk.ticket",
+            ("form", "list", "kanban", "search"),
+            english,
+            toolbar=True,
         )
-        for view_type in view_types:
-            with self.subTest(view=view_type):
-                arch = result["views"][view_type]["arch"]
-                self.assertFalse(sorted(view_terms(arch) & english - foreign))
         form = (
             self.env["helpdesk.ticket"]
             .with_context(lang="en_US")

@@ -50,6 +50,15 @@ class TestPresetsComplaints(ComplaintCommon):
             }
         )
 
+    def _close_once_action_done(self, ticket):
+        """A corrective action to do blocks closing until it is done."""
+        action = self._action(ticket)
+        with self.assertRaisesRegex(UserError, "carry out the corrective"):
+            ticket.stage_id = self.stage_done
+        action.with_user(self.head).action_done()
+        ticket.stage_id = self.stage_done
+        self.assertTrue(ticket.closed)
+
     def test_R107_aftersales_preset_valid_complaints_need_tracked_actions(self):
         """制定订正预防措施,并监督措施实施状况及效果 (003 八.5)."""
         self.env.company._revisit_apply_preset("aftersales")
@@ -58,12 +67,7 @@ class TestPresetsComplaints(ComplaintCommon):
         self._reply(ticket)
         with self.assertRaisesRegex(UserError, "plan the corrective"):
             ticket.stage_id = self.stage_done
-        action = self._action(ticket)
-        with self.assertRaisesRegex(UserError, "carry out the corrective"):
-            ticket.stage_id = self.stage_done
-        action.with_user(self.head).action_done()
-        ticket.stage_id = self.stage_done
-        self.assertTrue(ticket.closed)
+        self._close_once_action_done(ticket)
 
     def test_R107_without_preset_actions_to_do_block_closing(self):
         self.env.company._revisit_apply_preset("none")
@@ -71,12 +75,7 @@ class TestPresetsComplaints(ComplaintCommon):
         ticket = self._create_complaint()
         self._judge_valid(ticket)
         self._reply(ticket)
-        action = self._action(ticket)
-        with self.assertRaisesRegex(UserError, "carry out the corrective"):
-            ticket.stage_id = self.stage_done
-        action.with_user(self.head).action_done()
-        ticket.stage_id = self.stage_done
-        self.assertTrue(ticket.closed)
+        self._close_once_action_done(ticket)
 
     def _check_supervised(self):
         """监督措施实施状况及效果: an overdue action is escalated once to the

@@ -3,7 +3,7 @@
 
 from datetime import date, timedelta
 
-from odoo.addons.revisit_management.tests.common import use_chinese
+from odoo.addons.revisit_management.tests.common import trigger_cron, use_chinese
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user, tagged
 
@@ -22,11 +22,6 @@ class TestRulesComplaints(ComplaintCommon):
         cls.customer.lang = "en_US"
         # the company's day in its new time zone
         cls.today = cls.env.company._revisit_today()
-
-    def _run_cron(self, xmlid):
-        cron = self.env.ref(f"revisit_complaints.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
 
     # ------------------------------------------------------------------
     # R093: the customer is told when the answer will come
@@ -116,16 +111,16 @@ class TestRulesComplaints(ComplaintCommon):
                 {"complaint_validity": "invalid", "invalid_reason": "Not ours."}
             )
             self.assertEqual(ticket.investigation_deadline, date(2030, 1, 7))
-            self._run_cron("ir_cron_complaint_investigation")
+            trigger_cron(self, "revisit_complaints.ir_cron_complaint_investigation")
             self.assertFalse(ticket.investigation_escalated)
         # 00:10 the next day in Shanghai, still the 7th in UTC
         with freeze_time("2030-01-07 16:10:00"):
-            self._run_cron("ir_cron_complaint_investigation")
+            trigger_cron(self, "revisit_complaints.ir_cron_complaint_investigation")
             self.assertTrue(ticket.investigation_escalated)
             self.assertEqual(len(self._escalations(ticket)), 1)
             self.assertIn("not investigated", ticket.message_ids[0].body)
             self.assertFalse(judged.investigation_escalated)
-            self._run_cron("ir_cron_complaint_investigation")
+            trigger_cron(self, "revisit_complaints.ir_cron_complaint_investigation")
             self.assertEqual(len(self._escalations(ticket)), 1, "never twice")
 
     def test_r103_escalation_flag_only_through_the_cron(self):

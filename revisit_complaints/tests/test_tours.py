@@ -1,15 +1,13 @@
-from odoo.addons.revisit_management.tests.common import use_chinese
+from odoo.addons.revisit_management.tests.common import tour_test
 from odoo.tests import HttpCase, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestComplaintTours(HttpCase):
-    def test_complaint_close_tour(self):
-        self._complaint_tour()
-
-    def test_complaint_close_tour_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
-        self._complaint_tour()
+    test_complaint_close_tour = tour_test("_complaint_tour")
+    test_complaint_close_tour_zh_cn = tour_test(
+        "_complaint_tour", chinese="base.user_admin"
+    )
 
     def _complaint_tour(self):
         """A handler judges a complaint valid, fills cause and action; closing is

@@ -1,6 +1,10 @@
-from odoo.addons.revisit_management.tests.common import RevisitCase, use_chinese
+from odoo.addons.revisit_management.tests.common import (
+    RevisitCase,
+    internal_user,
+    use_chinese,
+)
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")
@@ -10,16 +14,9 @@ class TestCrm(RevisitCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesperson = new_test_user(
-            cls.env,
-            "rv_salesperson",
-            groups="base.group_user,sales_team.group_sale_salesman",
-        )
-        cls.other_salesperson = new_test_user(
-            cls.env,
-            "rv_other_salesperson",
-            groups="base.group_user,sales_team.group_sale_salesman",
-        )
+        salesman = "sales_team.group_sale_salesman"
+        cls.salesperson = internal_user(cls.env, "rv_salesperson", salesman)
+        cls.other_salesperson = internal_user(cls.env, "rv_other_salesperson", salesman)
         cls.customer.write({"is_company": True, "user_id": cls.salesperson.id})
         cls.contact = cls.env["res.partner"].create(
             {"name": "Li Wei", "parent_id": cls.customer.id, "phone": "13800000000"}

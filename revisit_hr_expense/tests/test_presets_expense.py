@@ -1,25 +1,14 @@
 """R066 with the after-sales preset (客户回访制度 七.2) and without one: the
 limit per visit holds at every submission."""
 
-from odoo.addons.revisit_management.tests.common import RevisitCase
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .test_visit_expense import TestVisitExpense
+from .common import ExpenseCase
 
 
 @tagged("post_install", "-at_install")
-class TestPresetsExpense(RevisitCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.revisit_expense_limit = 500
-        cls.env.ref("hr_expense.group_hr_expense_team_approver").user_ids |= cls.head
-        cls.product = cls.env.ref("revisit_hr_expense.product_product_revisit_expense")
-
-    _complete = TestVisitExpense._complete
-    _expenses = TestVisitExpense._expenses
-
+class TestPresetsExpense(ExpenseCase):
     def _check_every_submission(self):
         visit = self._complete(
             self.visit(

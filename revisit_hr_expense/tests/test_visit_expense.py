@@ -1,14 +1,16 @@
-import base64
-
-from odoo.addons.revisit_management.tests.common import RevisitCase, use_chinese
+from odoo.addons.revisit_management.tests.common import (
+    STAFF,
+    internal_user,
+    use_chinese,
+)
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
-RECEIPT = base64.b64encode(b"taxi receipt")
+from .common import ExpenseCase
 
 
 @tagged("post_install", "-at_install")
-class TestVisitExpense(RevisitCase):
+class TestVisitExpense(ExpenseCase):
     """A completed visit's cost becomes an expense of its assignee, approved by
     the customer service supervisor (the department manager) within the
     company's limit per visit."""
@@ -16,35 +18,9 @@ class TestVisitExpense(RevisitCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.revisit_expense_limit = 500
-        cls.env.ref("hr_expense.group_hr_expense_team_approver").user_ids |= cls.head
-        cls.product = cls.env.ref("revisit_hr_expense.product_product_revisit_expense")
-        cls.expense_manager = new_test_user(
-            cls.env,
-            "rv_expense_manager",
-            groups="base.group_user,hr_expense.group_hr_expense_manager",
+        cls.expense_manager = internal_user(
+            cls.env, "rv_expense_manager", "hr_expense.group_hr_expense_manager"
         )
-
-    def _complete(self, visit, cost=0.0, user=None, receipt=True):
-        """The assignee records the outcome, the cost and the receipt, then
-        completes the visit: the staff have no expense rights."""
-        as_user = visit.with_user(user or self.staff)
-        as_user.write({"satisfaction": 4, "cost": cost})
-        if receipt:
-            self.env["ir.attachment"].with_user(user or self.staff).create(
-                {
-                    "name": "taxi.png",
-                    "datas": RECEIPT,
-                    "res_model": "revisit.visit",
-                    "res_id": visit.id,
-                }
-            )
-        as_user.action_done()
-        self.assertEqual(visit.state, "done")
-        return visit
-
-    def _expenses(self, visit):
-        return self.env["hr.expense"].search([("revisit_visit_id", "=", visit.id)])
 
     def test_r065_cost_becomes_a_submitted_expense_with_the_receipt(self):
         visit = self._complete(self.visit(department_id=self.department.id), 120)
@@ -131,11 +107,7 @@ class TestVisitExpense(RevisitCase):
         # the cost is recorded with the outcome (a closed visit's cost is an
         # appraisal input, frozen): an assignee who had no employee when the
         # visit closed claims it once they have one
-        claimer = new_test_user(
-            self.env,
-            "rv_claimer",
-            groups="base.group_user,revisit_management.group_revisit_user",
-        )
+        claimer = internal_user(self.env, "rv_claimer", STAFF)
         visit = self._complete(
             self.visit(user_id=claimer.id, department_id=self.department.id),
             60,
@@ -165,11 +137,7 @@ class TestVisitExpense(RevisitCase):
             open_visit.with_user(self.staff).action_create_expense()
 
     def test_assignee_without_employee_completes_without_expense(self):
-        newcomer = new_test_user(
-            self.env,
-            "rv_newcomer",
-            groups="base.group_user,revisit_management.group_revisit_user",
-        )
+        newcomer = internal_user(self.env, "rv_newcomer", STAFF)
         visit = self._complete(
             self.visit(user_id=newcomer.id, department_id=self.department.id),
             90,

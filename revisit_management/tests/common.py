@@ -3,6 +3,34 @@ from datetime import date, timedelta
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
+STAFF = "revisit_management.group_revisit_user"
+SUPERVISOR = "revisit_management.group_revisit_supervisor"
+MANAGER = "revisit_management.group_revisit_manager"
+
+
+def internal_user(env, login, *groups, **values):
+    """A test user ``login`` of the internal users and of ``groups`` (xmlids)."""
+    return new_test_user(
+        env, login, groups=",".join(("base.group_user", *groups)), **values
+    )
+
+
+def company_user(env, login, groups, company):
+    """A test user ``login`` of ``groups`` who works in ``company`` only."""
+    return new_test_user(
+        env,
+        login,
+        groups=groups,
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+    )
+
+
+def trigger_cron(case, xmlid):
+    """Run the scheduled action ``xmlid`` now, as the scheduler would."""
+    with case.enter_registry_test_mode():
+        case.env.ref(xmlid).method_direct_trigger()
+
 
 def demo_ref(case, xmlid):
     """The demo record ``xmlid``. The test is skipped on a database installed
@@ -61,33 +89,14 @@ class RevisitCase(TransactionCase):
         )
         cls.Visit = cls.env["revisit.visit"]
         cls.Event = cls.env["revisit.event"]
-        cls.manager = new_test_user(
-            cls.env,
-            "rv_manager",
-            groups="base.group_user,revisit_management.group_revisit_manager",
-            email="manager@example.com",
+        cls.manager = internal_user(
+            cls.env, "rv_manager", MANAGER, email="manager@example.com"
         )
-        cls.head = new_test_user(
-            cls.env,
-            "rv_head",
-            groups="base.group_user,revisit_management.group_revisit_supervisor",
-        )
-        cls.supervisor = new_test_user(
-            cls.env,
-            "rv_supervisor",
-            groups="base.group_user,revisit_management.group_revisit_supervisor",
-        )
-        cls.staff = new_test_user(
-            cls.env,
-            "rv_staff",
-            groups="base.group_user,revisit_management.group_revisit_user",
-        )
-        cls.staff2 = new_test_user(
-            cls.env,
-            "rv_staff2",
-            groups="base.group_user,revisit_management.group_revisit_user",
-        )
-        cls.outsider = new_test_user(cls.env, "rv_outsider", groups="base.group_user")
+        cls.head = internal_user(cls.env, "rv_head", SUPERVISOR)
+        cls.supervisor = internal_user(cls.env, "rv_supervisor", SUPERVISOR)
+        cls.staff = internal_user(cls.env, "rv_staff", STAFF)
+        cls.staff2 = internal_user(cls.env, "rv_staff2", STAFF)
+        cls.outsider = internal_user(cls.env, "rv_outsider")
         Employee = cls.env["hr.employee"]
         cls.head_employee = Employee.create({"name": "Head", "user_id": cls.head.id})
         cls.department = cls.env["hr.department"].create(
@@ -122,6 +131,37 @@ class RevisitCase(TransactionCase):
         )
         cls.monday = date(2030, 1, 7)  # a Monday
 
+    @classmethod
+    def classified_customers(cls):
+        """``top``, a top-secret customer of staff2, and ``conf``, a
+        confidential customer of the department, with their contact data."""
+        Partner = cls.env["res.partner"]
+        cls.top = Partner.create(
+            {
+                "name": "Top Secret Patient",
+                "email": "top@example.com",
+                "phone": "+86 138 0000 9999",
+                "street": "1 Hidden Road",
+                "city": "Hangzhou",
+                "revisit_confidentiality": "top_secret",
+                "revisit_user_id": cls.staff2.id,
+            }
+        )
+        cls.conf = Partner.create(
+            {
+                "name": "Confidential Patient",
+                "email": "conf@example.com",
+                "phone": "+86 138 0000 8888",
+                "revisit_confidentiality": "confidential",
+                "revisit_department_id": cls.department.id,
+            }
+        )
+
+    def run_cron(self, xmlid):
+        """Run the scheduled action ``xmlid`` (revisit_management's without a
+        module) now."""
+        trigger_cron(self, xmlid if "." in xmlid else f"revisit_management.{xmlid}")
+
     def rule(self, xmlid):
         return self.env.ref(f"revisit_management.revisit_rule_{xmlid}")
 
@@ -147,9 +187,45 @@ class RevisitCase(TransactionCase):
             }
         )
 
+    def answer_survey(self, visit, score, comment=None):
+        """The customer answers the questionnaire of ``visit`` through its
+        public link: ``score`` to the overall question, and ``comment``."""
+        overall = self.env.ref(
+            "revisit_management.revisit_survey_satisfaction_q_overall"
+        )
+        choice = overall.suggested_answer_ids.filtered(
+            lambda a: a.answer_score == score
+        )
+        answer = visit.sudo().survey_user_input_id
+        answer._save_lines(overall, choice.id)
+        if comment:
+            answer._save_lines(
+                self.env.ref(
+                    "revisit_management.revisit_survey_satisfaction_q_comment"
+                ),
+                comment,
+            )
+        answer._mark_done()
+
     def offsets(self, visits, origin=None):
         origin = origin or self.monday
         return sorted((v.scheduled_date - origin).days for v in visits)
+
+
+def tour_test(run, chinese=None):
+    """A test that runs the test method ``run`` (which starts a tour), in
+    English, or in Chinese for the user ``chinese``: the test class's attribute
+    of that name, or the xmlid of a user. Each tour runs in both languages: the
+    tours find elements by field names, menu ids and button names, never by
+    their labels."""
+
+    def test(self):
+        if chinese:
+            user = self.env.ref(chinese) if "." in chinese else getattr(self, chinese)
+            use_chinese(self.env, user, http_case=self)
+        getattr(self, run)()
+
+    return test
 
 
 def use_chinese(env, users, http_case=None):

@@ -63,6 +63,36 @@ class ExtraPoChecks:
             for reference in references(entry)
         }
 
+    def assertFieldsInChinese(self, model, names):
+        """The labels of the fields ``names`` of ``model`` read in Chinese,
+        no word in Latin letters left; returns their descriptions."""
+        fields = self.env[model].fields_get(names, ["string", "selection"])
+        for name in names:
+            with self.subTest(field=name):
+                label = fields[name]["string"]
+                self.assertFalse(LATIN_WORD.findall(label), label)
+                self.assertRegex(label, r"[\u4e00-\u9fff]")
+        return fields
+
+    def assertViewsInChinese(self, model, view_types, english, **options):
+        """The views ``view_types`` of ``model`` as the web client gets them
+        under Chinese hold none of the ``english`` terms, but for the terms
+        other vendors' extensions of the views bring (theirs to translate);
+        returns the ``get_views`` result."""
+        foreign = set()
+        for view in self.env["ir.ui.view"].search([("model", "=", model)]):
+            module = (view.get_external_id()[view.id] or ".").split(".")[0]
+            if module != self.oca_addon and not module.startswith("revisit_"):
+                foreign |= view_terms(view.with_context(lang="zh_CN").arch_db)
+        result = self.env[model].get_views(
+            [(False, view_type) for view_type in view_types], options
+        )
+        for view_type in view_types:
+            with self.subTest(view=view_type):
+                arch = result["views"][view_type]["arch"]
+                self.assertFalse(sorted(view_terms(arch) & english - foreign))
+        return result
+
     def test_extra_po_is_complete(self):
         """Every term of the OCA addon's .pot that a record holds (not only
         its Python or JavaScript code) is in the file, with all its

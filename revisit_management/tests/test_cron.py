@@ -13,11 +13,6 @@ from .common import RevisitCase, use_chinese
 
 
 class TestCron(RevisitCase):
-    def run_cron(self, xmlid):
-        cron = self.env.ref(f"revisit_management.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-
     def setUp(self):
         super().setUp()
         self.today = self.company._revisit_today()

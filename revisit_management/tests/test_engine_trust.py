@@ -203,10 +203,6 @@ class TestCompanyCalendarDay(RevisitCase):
         (self.staff | self.manager | self.head).tz = "Asia/Shanghai"
         self.company.revisit_reminder_days = 2
 
-    def run_cron(self, xmlid):
-        with self.enter_registry_test_mode():
-            self.env.ref(f"revisit_management.{xmlid}").method_direct_trigger()
-
     def test_country_gives_the_default_zone(self):
         china = self.env["res.company"].create(
             {"name": "Clinic", "country_id": self.env.ref("base.cn").id}

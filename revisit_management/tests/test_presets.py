@@ -30,11 +30,6 @@ class TestPresets(RevisitCase):
         self.company.revisit_preset_snapshot = False
         self.company.revisit_preset = False
 
-    def run_cron(self, xmlid):
-        cron = self.env.ref(f"revisit_management.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-
     def apply(self, preset, override=()):
         return self.company.with_user(self.admin)._revisit_apply_preset(
             preset, override

@@ -10,25 +10,7 @@ class TestRulesContactData(RevisitCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Partner = cls.env["res.partner"]
-        cls.top = Partner.create(
-            {
-                "name": "Top Secret Client",
-                "email": "top@example.com",
-                "phone": "+86 138 0000 7777",
-                "revisit_confidentiality": "top_secret",
-                "revisit_user_id": cls.staff2.id,
-            }
-        )
-        cls.conf = Partner.create(
-            {
-                "name": "Confidential Client",
-                "email": "conf@example.com",
-                "phone": "+86 138 0000 6666",
-                "revisit_confidentiality": "confidential",
-                "revisit_department_id": cls.department.id,
-            }
-        )
+        cls.classified_customers()
         cls.third_party = new_test_user(
             cls.env,
             "rv_third_party",
@@ -45,7 +27,7 @@ class TestRulesContactData(RevisitCase):
         of the customer's department and the managers, not by other staff."""
         self.assertEqual(
             self._contact(self.conf, self.head),
-            ("conf@example.com", "+86 138 0000 6666"),
+            ("conf@example.com", "+86 138 0000 8888"),
         )
         self.assertEqual(self._contact(self.conf, self.manager)[0], "conf@example.com")
         for user in (self.staff, self.outsider, self.third_party):
@@ -54,7 +36,7 @@ class TestRulesContactData(RevisitCase):
 
     def test_r120_top_secret_contact_data_only_for_owner_and_managers(self):
         """绝密: the owner and the managers only."""
-        self.assertEqual(self._contact(self.top, self.staff2)[1], "+86 138 0000 7777")
+        self.assertEqual(self._contact(self.top, self.staff2)[1], "+86 138 0000 9999")
         self.assertEqual(self._contact(self.top, self.manager)[0], "top@example.com")
         for user in (self.staff, self.supervisor, self.head, self.third_party):
             with self.subTest(user=user.login):

@@ -22,11 +22,6 @@ class TestRulesRecords(RevisitCase):
         self.today = self.company._revisit_today()
         self.Material = self.env["revisit.visit.material"]
 
-    def run_cron(self, xmlid):
-        cron = self.env.ref(f"revisit_management.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-
     def activities(self, visit, user, xmlid):
         return visit.activity_ids.filtered(
             lambda a: a.user_id == user and a.activity_type_id == self.env.ref(xmlid)

@@ -28,11 +28,6 @@ class TestRulesStats(RevisitCase):
         cls.date_from = cls.monday - timedelta(days=1)
         cls.date_to = cls.monday + timedelta(days=20)
 
-    def run_cron(self, xmlid):
-        cron = self.env.ref(f"revisit_management.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-
     def customers(self, count, prefix="Resident", **values):
         return self.Partner.create(
             [
@@ -57,22 +52,37 @@ class TestRulesStats(RevisitCase):
         visit.action_done()
         return visit
 
-    def answer(self, visit, value=4):
-        question = self.env.ref(
-            "revisit_management.revisit_survey_satisfaction_q_overall"
-        )
-        choice = question.suggested_answer_ids.filtered(
-            lambda a: a.answer_score == value
-        )
-        # the customer answers through the public link
-        user_input = visit.sudo().survey_user_input_id
-        user_input._save_lines(question, choice.id)
-        user_input._mark_done()
-
     def dashboard(self, user=None):
         self.env.flush_all()
         Report = self.Report.with_user(user) if user else self.Report
         return Report.get_dashboard_data(self.date_from, self.date_to)
+
+    def summary_html(self, visits):
+        """The visit summary report of ``visits``, as HTML."""
+        report = self.env["ir.actions.report"]
+        return report._render_qweb_html(
+            "revisit_management.report_revisit_visit_summary", visits.ids
+        )[0].decode()
+
+    def weekly_digest(self, kpi):
+        """The company's weekly digest showing ``kpi``."""
+        return self.env["digest.digest"].create(
+            {
+                "name": f"{kpi} digest",
+                "periodicity": "weekly",
+                "company_id": self.company.id,
+                kpi: True,
+            }
+        )
+
+    def digest_kpi(self, kpi):
+        """``kpi`` in the weekly digest sent on Monday 14 January 07:30 in
+        Shanghai: the last 7 days are 7 to 13 January."""
+        digest = self.weekly_digest(kpi)
+        with freeze_time("2030-01-13 23:30:00"):
+            kpis = digest._compute_kpis(self.company, self.manager)
+        [value] = [k for k in kpis if k["kpi_name"] == kpi]
+        return value
 
     def all_customers(self):
         return self.Partner.sudo().search_count(
@@ -121,27 +131,10 @@ class TestRulesStats(RevisitCase):
             stats["coverage_all_rate"],
             round(100.0 / self.all_customers(), 1),
         )
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "revisit_management.report_revisit_visit_summary", visits.ids
-            )[0]
-            .decode()
-        )
+        html = self.summary_html(visits)
         self.assertIn(f"{stats['coverage_all_rate']} %", html)
 
-        digest = self.env["digest.digest"].create(
-            {
-                "name": "Coverage digest",
-                "periodicity": "weekly",
-                "company_id": self.company.id,
-                "kpi_revisit_coverage": True,
-            }
-        )
-        # Monday 14 January 07:30 in Shanghai: the last 7 days are 7 to 13 January
-        with freeze_time("2030-01-13 23:30:00"):
-            kpis = digest._compute_kpis(self.company, self.manager)
-        [coverage] = [k for k in kpis if k["kpi_name"] == "kpi_revisit_coverage"]
+        coverage = self.digest_kpi("kpi_revisit_coverage")
         expected = self.Report._revisit_coverage(
             Domain("company_id", "=", self.company.id)
             & Domain("due_date", ">=", date(2030, 1, 7))
@@ -165,7 +158,7 @@ class TestRulesStats(RevisitCase):
             visits |= self.visit(partner_id=resident.id, method="survey")
         visits.action_send_survey()
         self.visit(partner_id=residents[0].id, method="phone")  # no questionnaire
-        self.answer(visits[0])
+        self.answer_survey(visits[0], 4)
         data = self.dashboard()
         self.assertEqual((data["surveys_sent"], data["surveys_answered"]), (3, 1))
         self.assertEqual(data["survey_return_rate"], 33.3)
@@ -180,17 +173,7 @@ class TestRulesStats(RevisitCase):
         with self.assertRaises(ValidationError):
             self.company.revisit_survey_return_target = 120
 
-        digest = self.env["digest.digest"].create(
-            {
-                "name": "Return digest",
-                "periodicity": "weekly",
-                "company_id": self.company.id,
-                "kpi_revisit_survey_return": True,
-            }
-        )
-        with freeze_time("2030-01-13 23:30:00"):
-            kpis = digest._compute_kpis(self.company, self.manager)
-        [value] = [k for k in kpis if k["kpi_name"] == "kpi_revisit_survey_return"]
+        value = self.digest_kpi("kpi_revisit_survey_return")
         self.assertEqual(value["kpi_col2"]["value"], f"{100 / 3:.2f}")
 
     # ------------------------------------------------------------------
@@ -249,14 +232,7 @@ class TestRulesStats(RevisitCase):
         self.assertEqual((data["problems"], data["problems_resolved"]), (4, 1))
 
         # the weekly digest lists each category with how many were handled
-        digest = self.env["digest.digest"].create(
-            {
-                "name": "Problems digest",
-                "periodicity": "weekly",
-                "company_id": self.company.id,
-                "kpi_revisit_problem": True,
-            }
-        )
+        digest = self.weekly_digest("kpi_revisit_problem")
         with freeze_time("2030-01-13 23:30:00"):
             section = digest._revisit_problem_section(self.company, self.manager)
         rows = dict(section["rows"])
@@ -283,13 +259,7 @@ class TestRulesStats(RevisitCase):
             departments[self.other_department.name], {self.price.name: (1, 0)}
         )
         self.assertEqual(departments["No department"], {"No category": (1, 0)})
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "revisit_management.report_revisit_visit_summary", visits.ids
-            )[0]
-            .decode()
-        )
+        html = self.summary_html(visits)
         self.assertIn(self.other_department.name, html)
         self.assertIn("o_revisit_problem_departments", html)
         self.assertTrue(handled.followup_visit_ids)
@@ -428,7 +398,7 @@ class TestRulesStats(RevisitCase):
         self.assertEqual(len(sent), 5)  # the customer without e-mail is listed
         self.assertIn(residents[-1].name, campaign.message_ids[0].body)
         for visit in sent[:4]:
-            self.answer(visit)
+            self.answer_survey(visit, 4)
         self.assertEqual(
             (campaign.survey_sent_count, campaign.survey_answered_count), (5, 4)
         )
@@ -444,7 +414,7 @@ class TestRulesStats(RevisitCase):
         campaign.action_submit()
         campaign.with_user(self.head).action_approve()
         campaign.action_send_surveys()
-        self.answer(campaign.visit_ids[0], 1)
+        self.answer_survey(campaign.visit_ids[0], 1)
         action = campaign.action_print_summary()
         self.assertEqual(
             action["report_name"], "revisit_management.report_revisit_visit_summary"

@@ -8,11 +8,6 @@ from .common import RevisitCase, demo_ref
 
 @tagged("post_install", "-at_install")
 class TestRulesTriggers(RevisitCase):
-    def run_cron(self, xmlid):
-        cron = self.env.ref(f"revisit_management.{xmlid}")
-        with self.enter_registry_test_mode():
-            cron.method_direct_trigger()
-
     def setUp(self):
         super().setUp()
         self.today = self.company._revisit_today()

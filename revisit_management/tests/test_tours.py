@@ -1,9 +1,9 @@
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import use_chinese
+from .common import STAFF, SUPERVISOR, internal_user, tour_test, use_chinese
 
 
 @tagged("post_install", "-at_install")
@@ -11,16 +11,8 @@ class TestRevisitTours(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.staff = new_test_user(
-            cls.env,
-            "tour_staff",
-            groups="base.group_user,revisit_management.group_revisit_user",
-        )
-        cls.supervisor = new_test_user(
-            cls.env,
-            "tour_supervisor",
-            groups="base.group_user,revisit_management.group_revisit_supervisor",
-        )
+        cls.staff = internal_user(cls.env, "tour_staff", STAFF)
+        cls.supervisor = internal_user(cls.env, "tour_supervisor", SUPERVISOR)
         head = cls.env["hr.employee"].create(
             {"name": "Tour Supervisor", "user_id": cls.supervisor.id}
         )
@@ -32,22 +24,18 @@ class TestRevisitTours(HttpCase):
     # Each tour runs twice: in English and in Chinese (the tours find elements by
     # field names, menu ids and button names, never by their labels).
 
-    def test_tier_configuration_tour(self):
-        self._tier_tour()
-
-    def test_tier_configuration_tour_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
-        self._tier_tour()
+    test_tier_configuration_tour = tour_test("_tier_tour")
+    test_tier_configuration_tour_zh_cn = tour_test(
+        "_tier_tour", chinese="base.user_admin"
+    )
 
     def _tier_tour(self):
         self.start_tour("/odoo", "revisit_tier_tour", login="admin")
 
-    def test_staff_completes_phone_visit_from_kanban(self):
-        self._staff_tour()
-
-    def test_staff_completes_phone_visit_from_kanban_zh_cn(self):
-        use_chinese(self.env, self.staff, http_case=self)
-        self._staff_tour()
+    test_staff_completes_phone_visit_from_kanban = tour_test("_staff_tour")
+    test_staff_completes_phone_visit_from_kanban_zh_cn = tour_test(
+        "_staff_tour", chinese="staff"
+    )
 
     def _staff_tour(self):
         patient = self.env["res.partner"].create(
@@ -68,12 +56,10 @@ class TestRevisitTours(HttpCase):
         self.assertTrue(visit.done_by_phone)
         self.assertEqual(visit.done_date, self.today)
 
-    def test_supervisor_approves_plan_and_sees_calendar(self):
-        self._plan_tour()
-
-    def test_supervisor_approves_plan_and_sees_calendar_zh_cn(self):
-        use_chinese(self.env, self.supervisor, http_case=self)
-        self._plan_tour()
+    test_supervisor_approves_plan_and_sees_calendar = tour_test("_plan_tour")
+    test_supervisor_approves_plan_and_sees_calendar_zh_cn = tour_test(
+        "_plan_tour", chinese="supervisor"
+    )
 
     def _plan_tour(self):
         customers = self.env["res.partner"].create(
@@ -107,19 +93,14 @@ class TestRevisitTours(HttpCase):
         self.assertEqual(set(plan.visit_ids.mapped("state")), {"todo"})
         self.assertEqual(plan.visit_ids.user_id, self.staff)
 
-    def test_manager_reads_the_dashboard(self):
-        self._dashboard_tour()
-
-    def test_manager_reads_the_dashboard_zh_cn(self):
-        use_chinese(self.env, self.env.ref("base.user_admin"), http_case=self)
-        self._dashboard_tour()
+    test_manager_reads_the_dashboard = tour_test("_dashboard_tour")
+    test_manager_reads_the_dashboard_zh_cn = tour_test(
+        "_dashboard_tour", chinese="base.user_admin"
+    )
 
     def _dashboard_tour(self):
-        staff = new_test_user(
-            self.env,
-            "tour_dashboard_staff",
-            name="Tour Dashboard Staff",
-            groups="base.group_user,revisit_management.group_revisit_user",
+        staff = internal_user(
+            self.env, "tour_dashboard_staff", STAFF, name="Tour Dashboard Staff"
         )
         self.env["revisit.visit"].create(
             {
@@ -160,12 +141,8 @@ class TestRevisitTours(HttpCase):
         self.assertEqual(visit.satisfaction, 4)
         self.assertEqual(visit.feedback, "The nurse called back quickly")
 
-    def test_staff_makes_an_appointment(self):
-        self._appoint_tour()
-
-    def test_staff_makes_an_appointment_zh_cn(self):
-        use_chinese(self.env, self.staff, http_case=self)
-        self._appoint_tour()
+    test_staff_makes_an_appointment = tour_test("_appoint_tour")
+    test_staff_makes_an_appointment_zh_cn = tour_test("_appoint_tour", chinese="staff")
 
     def _appoint_tour(self):
         patient = self.env["res.partner"].create(
@@ -204,19 +181,11 @@ class TestRevisitMyDayTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.staff = new_test_user(
-            cls.env,
-            "tour_day_staff",
-            groups="base.group_user,revisit_management.group_revisit_user",
-        )
+        cls.staff = internal_user(cls.env, "tour_day_staff", STAFF)
         cls.staff.action_id = cls.env.ref(
             "revisit_management.revisit_visit_action_my_day"
         ).id
-        colleague = new_test_user(
-            cls.env,
-            "tour_day_colleague",
-            groups="base.group_user,revisit_management.group_revisit_user",
-        )
+        colleague = internal_user(cls.env, "tour_day_colleague", STAFF)
         # the browser's "today" is its own clock's day (UTC here), the
         # company's may already be the next one (23:50 UTC in Shanghai):
         # today's visits fall on the earlier day, tomorrow's after the later
@@ -245,12 +214,8 @@ class TestRevisitMyDayTour(HttpCase):
         done = visit("Day Customer Done", cls.staff, 0)
         done.write({"state": "done", "satisfaction": 5, "done_date": today})
 
-    def test_staff_lands_on_their_day(self):
-        self._my_day_tour()
-
-    def test_staff_lands_on_their_day_zh_cn(self):
-        use_chinese(self.env, self.staff, http_case=self)
-        self._my_day_tour()
+    test_staff_lands_on_their_day = tour_test("_my_day_tour")
+    test_staff_lands_on_their_day_zh_cn = tour_test("_my_day_tour", chinese="staff")
 
     def _my_day_tour(self):
         self.start_tour("/odoo", "revisit_my_day_tour", login="tour_day_staff")

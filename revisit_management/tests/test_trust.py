@@ -15,27 +15,7 @@ class TestTrust(RevisitCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Partner = cls.env["res.partner"]
-        cls.top = Partner.create(
-            {
-                "name": "Top Secret Patient",
-                "email": "top@example.com",
-                "phone": "+86 138 0000 9999",
-                "street": "1 Hidden Road",
-                "city": "Hangzhou",
-                "revisit_confidentiality": "top_secret",
-                "revisit_user_id": cls.staff2.id,
-            }
-        )
-        cls.conf = Partner.create(
-            {
-                "name": "Confidential Patient",
-                "email": "conf@example.com",
-                "phone": "+86 138 0000 8888",
-                "revisit_confidentiality": "confidential",
-                "revisit_department_id": cls.department.id,
-            }
-        )
+        cls.classified_customers()
         cls.salesman = new_test_user(
             cls.env, "rv_salesman", groups="base.group_user,base.group_partner_manager"
         )
@@ -370,12 +350,7 @@ class TestTrust(RevisitCase):
         # closed by phone with 5, then the customer answers 1
         visit.write({"satisfaction": 5})
         visit.action_done()
-        question = self.env.ref(
-            "revisit_management.revisit_survey_satisfaction_q_overall"
-        )
-        choice = question.suggested_answer_ids.filtered(lambda a: a.answer_score == 1)
-        answer._save_lines(question, choice.id)
-        answer._mark_done()
+        self.answer_survey(visit, 1)
         self.assertEqual(visit.satisfaction, 5, "the recorded score is kept")
         self.assertTrue(visit.survey_conflict)
         self.assertEqual(visit.survey_user_input_id, answer)

@@ -2,6 +2,7 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.addons.sms.tools.sms_api import SmsApiBase
 from odoo.tests import Form, tagged
 
@@ -65,7 +66,7 @@ class TestVisitJourneys(RevisitCase):
                 answer.partner_id, answer.email, answer.invite_token
             )
         )
-        self._answer(visit, 4, "The nurse was kind")
+        self.answer_survey(visit, 4, "The nurse was kind")
         self.assertFalse(
             survey._has_attempts_left(
                 answer.partner_id, answer.email, answer.invite_token
@@ -84,7 +85,7 @@ class TestVisitJourneys(RevisitCase):
     def test_written_answer_is_the_visit_feedback(self):
         visit = self.visit(method="email")
         visit.action_send_survey()
-        self._answer(visit, 2, "  The waiting room was cold.  ")
+        self.answer_survey(visit, 2, "  The waiting room was cold.  ")
         self.assertEqual(visit.state, "done")
         self.assertEqual(visit.satisfaction, 2)
         self.assertEqual(visit.feedback, "The waiting room was cold.")
@@ -92,27 +93,9 @@ class TestVisitJourneys(RevisitCase):
     def test_no_written_answer_keeps_the_feedback(self):
         visit = self.visit(method="email", feedback="Asked for a callback")
         visit.action_send_survey()
-        self._answer(visit, 5)
+        self.answer_survey(visit, 5)
         self.assertEqual(visit.state, "done")
         self.assertEqual(visit.feedback, "Asked for a callback")
-
-    def _answer(self, visit, score, comment=None):
-        overall = self.env.ref(
-            "revisit_management.revisit_survey_satisfaction_q_overall"
-        )
-        choice = overall.suggested_answer_ids.filtered(
-            lambda a: a.answer_score == score
-        )
-        answer = visit.survey_user_input_id
-        answer._save_lines(overall, choice.id)
-        if comment:
-            answer._save_lines(
-                self.env.ref(
-                    "revisit_management.revisit_survey_satisfaction_q_comment"
-                ),
-                comment,
-            )
-        answer._mark_done()
 
     # ------------------------------------------------------------------
     # Appointments
@@ -202,27 +185,33 @@ class TestVisitJourneys(RevisitCase):
     # Plans
     # ------------------------------------------------------------------
 
-    def test_plan_line_shows_the_day_its_visit_got_and_why(self):
-        self.customer.revisit_dnd_until = self.monday + timedelta(days=4)
-        other = self.env["res.partner"].create({"name": "Li Ming"})
+    def _approved_plan(self, name, *lines):
+        """The department's plan ``name`` over 60 days from Monday, of
+        ``lines`` (customer, day), submitted and approved by the head."""
         plan = self.env["revisit.plan"].create(
             {
-                "name": "Winter plan",
+                "name": name,
                 "date_from": self.monday,
                 "date_to": self.monday + timedelta(days=60),
                 "department_id": self.department.id,
                 "line_ids": [
-                    (
-                        0,
-                        0,
-                        {"partner_id": self.customer.id, "scheduled_date": self.monday},
-                    ),
-                    (0, 0, {"partner_id": other.id, "scheduled_date": self.monday}),
+                    Command.create({"partner_id": partner.id, "scheduled_date": day})
+                    for partner, day in lines
                 ],
             }
         )
         plan.action_submit()
         plan.with_user(self.head).action_approve()
+        return plan
+
+    def test_plan_line_shows_the_day_its_visit_got_and_why(self):
+        self.customer.revisit_dnd_until = self.monday + timedelta(days=4)
+        other = self.env["res.partner"].create({"name": "Li Ming"})
+        plan = self._approved_plan(
+            "Winter plan",
+            (self.customer, self.monday),
+            (other, self.monday),
+        )
         moved = plan.line_ids.filtered(lambda line: line.partner_id == self.customer)
         kept = plan.line_ids - moved
         self.assertEqual(moved.scheduled_date, self.monday)
@@ -233,31 +222,11 @@ class TestVisitJourneys(RevisitCase):
         self.assertFalse(kept.schedule_note)
 
     def test_plan_calendar_shows_every_visit(self):
-        plan = self.env["revisit.plan"].create(
-            {
-                "name": "Two months",
-                "date_from": self.monday,
-                "date_to": self.monday + timedelta(days=60),
-                "department_id": self.department.id,
-                "line_ids": [
-                    (
-                        0,
-                        0,
-                        {"partner_id": self.customer.id, "scheduled_date": self.monday},
-                    ),
-                    (
-                        0,
-                        0,
-                        {
-                            "partner_id": self.customer.id,
-                            "scheduled_date": self.monday + timedelta(days=40),
-                        },
-                    ),
-                ],
-            }
+        plan = self._approved_plan(
+            "Two months",
+            (self.customer, self.monday),
+            (self.customer, self.monday + timedelta(days=40)),
         )
-        plan.action_submit()
-        plan.with_user(self.head).action_approve()
         action = plan.action_view_visits()
         self.assertEqual(action["context"]["initial_date"][:10], str(self.monday))
         # two months: the list of all the visits first, then the calendar

@@ -30,10 +30,6 @@ class ReachCase(RevisitCase):
             }
         )
 
-    def run_cron(self, xmlid):
-        with self.enter_registry_test_mode():
-            self.env.ref(f"revisit_management.{xmlid}").method_direct_trigger()
-
     def sms_of(self, partner):
         return self.env["sms.sms"].search([("partner_id", "=", partner.id)])
 
@@ -115,17 +111,7 @@ class TestReask(ReachCase):
         visit = self.visit(method="email", scheduled_date=date(2030, 1, 7))
         with freeze_time("2030-01-07 02:00:00"):
             visit.action_send_survey()
-            question = self.env.ref(
-                "revisit_management.revisit_survey_satisfaction_q_overall"
-            )
-            answer = visit.survey_user_input_id
-            answer._save_lines(
-                question,
-                question.suggested_answer_ids.filtered(
-                    lambda a: a.answer_score == 5
-                ).id,
-            )
-            answer._mark_done()
+            self.answer_survey(visit, 5)
         self.assertEqual(visit.state, "done")
         with freeze_time("2030-01-08 03:00:00"):
             self.run_cron("ir_cron_revisit_reask")

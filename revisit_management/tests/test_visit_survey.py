@@ -4,17 +4,6 @@ from .common import RevisitCase
 
 
 class TestVisitSurvey(RevisitCase):
-    def answer(self, visit, value):
-        question = self.env.ref(
-            "revisit_management.revisit_survey_satisfaction_q_overall"
-        )
-        choice = question.suggested_answer_ids.filtered(
-            lambda a: a.answer_score == value
-        )
-        user_input = visit.survey_user_input_id
-        user_input._save_lines(question, choice.id)
-        user_input._mark_done()
-
     def test_online_visit_sends_the_questionnaire_and_scores(self):
         visit = self.visit(method="survey")
         visit.action_send_survey()
@@ -29,7 +18,7 @@ class TestVisitSurvey(RevisitCase):
         )
         self.assertEqual(mail.recipient_ids, self.customer)
         self.assertIn(user_input.access_token, mail.body_html)
-        self.answer(visit, 4)
+        self.answer_survey(visit, 4)
         self.assertEqual(visit.satisfaction, 4)
         self.assertEqual(visit.state, "done")
         self.assertFalse(visit.followup_needed)
@@ -37,7 +26,7 @@ class TestVisitSurvey(RevisitCase):
     def test_dissatisfied_answer_asks_for_a_followup(self):
         visit = self.visit(method="email")
         visit.action_send_survey()
-        self.answer(visit, 1)
+        self.answer_survey(visit, 1)
         self.assertEqual(visit.satisfaction, 1)
         self.assertTrue(visit.followup_needed)
 

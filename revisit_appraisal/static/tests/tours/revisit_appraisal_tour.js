@@ -1,23 +1,14 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openRevisitMenu } from "@revisit_management/../tests/tours/revisit_tour_utils";
 
 registry.category("web_tour.tours").add("revisit_appraisal_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
-            run: "click",
-        },
-        {
-            trigger: '.o_menu_sections button[data-menu-xmlid="revisit_appraisal.revisit_appraisal_menu"]',
-            run: "click",
-        },
-        {
-            content: "Last month was run: open the appraisals",
-            trigger: '.dropdown-item[data-menu-xmlid="revisit_appraisal.revisit_appraisal_menu_appraisals"]',
-            run: "click",
-        },
+        // Last month was run: open the appraisals
+        ...openRevisitMenu(
+            "revisit_appraisal.revisit_appraisal_menu",
+            "revisit_appraisal.revisit_appraisal_menu_appraisals"
+        ),
         {
             trigger: '.o_list_view .o_data_row td[name="employee_id"]:contains("Tour Agent")',
             run: "click",

@@ -1,24 +1,15 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openRevisitMenu } from "@revisit_management/../tests/tours/revisit_tour_utils";
 
 /** A supervisor's day: the dashboard, a plan their staff drew up to approve,
  * a done visit to review, and a spot check of that visit. */
 registry.category("web_tour.tours").add("revisit_supervisor_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
-            run: "click",
-        },
-        {
-            trigger: '.o_menu_sections button[data-menu-xmlid="revisit_management.revisit_menu_reporting"]',
-            run: "click",
-        },
-        {
-            trigger: '.dropdown-item[data-menu-xmlid="revisit_management.revisit_dashboard_menu"]',
-            run: "click",
-        },
+        ...openRevisitMenu(
+            "revisit_management.revisit_menu_reporting",
+            "revisit_management.revisit_dashboard_menu"
+        ),
         {
             content: "The dashboard counts the team's visits of this month",
             trigger: '.o_revisit_dashboard [data-kpi="coverage"] .o_revisit_kpi_value',

@@ -1,24 +1,13 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openRevisitMenu } from "@revisit_management/../tests/tours/revisit_tour_utils";
 
 registry.category("web_tour.tours").add("revisit_complaint_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
-            run: "click",
-        },
-        {
-            trigger:
-                '.o_menu_sections button[data-menu-xmlid="revisit_complaints.revisit_complaint_menu"]',
-            run: "click",
-        },
-        {
-            trigger:
-                '.dropdown-item[data-menu-xmlid="revisit_complaints.helpdesk_ticket_complaint_menu"]',
-            run: "click",
-        },
+        ...openRevisitMenu(
+            "revisit_complaints.revisit_complaint_menu",
+            "revisit_complaints.helpdesk_ticket_complaint_menu"
+        ),
         {
             trigger: '.o_kanban_record:contains("Tour: lift stops between floors")',
             run: "click",

@@ -1,23 +1,14 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openRevisitMenu } from "@revisit_management/../tests/tours/revisit_tour_utils";
 
 /** A manager opens the revisit dashboard and changes its period. */
 registry.category("web_tour.tours").add("revisit_dashboard_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
-            run: "click",
-        },
-        {
-            trigger: '.o_menu_sections button[data-menu-xmlid="revisit_management.revisit_menu_reporting"]',
-            run: "click",
-        },
-        {
-            trigger: '.dropdown-item[data-menu-xmlid="revisit_management.revisit_dashboard_menu"]',
-            run: "click",
-        },
+        ...openRevisitMenu(
+            "revisit_management.revisit_menu_reporting",
+            "revisit_management.revisit_dashboard_menu"
+        ),
         {
             content: "The coverage rate of this month",
             trigger: '.o_revisit_dashboard [data-kpi="coverage"] .o_revisit_kpi_value:contains("%")',

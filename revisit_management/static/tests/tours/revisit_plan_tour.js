@@ -1,23 +1,14 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openRevisitMenu } from "@revisit_management/../tests/tours/revisit_tour_utils";
 
 /** A supervisor approves a revisit plan and sees its visits on the calendar. */
 registry.category("web_tour.tours").add("revisit_plan_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            trigger: '.o_app[data-menu-xmlid="revisit_management.revisit_menu_root"]',
-            run: "click",
-        },
-        {
-            trigger: '.o_menu_sections button[data-menu-xmlid="revisit_management.revisit_menu_visits"]',
-            run: "click",
-        },
-        {
-            trigger: '.dropdown-item[data-menu-xmlid="revisit_management.revisit_plan_menu"]',
-            run: "click",
-        },
+        ...openRevisitMenu(
+            "revisit_management.revisit_menu_visits",
+            "revisit_management.revisit_plan_menu"
+        ),
         {
             content: "Open the plan waiting for approval",
             trigger: '.o_list_view .o_data_row td[name="name"]:contains("Tour Plan Q1")',
