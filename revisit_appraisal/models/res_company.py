@@ -1,43 +1,36 @@
 from odoo import api, fields, models
 
-# the shipped weights (第3条: the six; the three of the clinic shipped inactive)
-SHIPPED_WEIGHTS = {
-    "timeliness": 20.0,
-    "plan_completion": 20.0,
-    "process": 15.0,
-    "content": 15.0,
-    "records": 15.0,
-    "cost": 15.0,
-    "satisfaction": 15.0,
-    "customers": 5.0,
-    "problem_resolution": 10.0,
+# the default criteria (their xmlid: criterion_<code>) and their weights: as
+# shipped (第3条: the six; the three of the clinic shipped inactive), and in the
+# clinic preset. 美容医院 第五章2 「将顾客服务满意度纳入绩效考核体系」 and 5.2
+# 「绩效考核应包括回访客户的数量、满意度、问题解决率」: the clinic preset weighs the
+# three criteria shipped inactive beside the six of 第3条 (weights sum to 100).
+CRITERIA_WEIGHTS = {
+    # code: (shipped, clinic preset)
+    "timeliness": (20.0, 15.0),
+    "plan_completion": (20.0, 15.0),
+    "process": (15.0, 10.0),
+    "content": (15.0, 10.0),
+    "records": (15.0, 10.0),
+    "cost": (15.0, 10.0),
+    "satisfaction": (15.0, 15.0),
+    "customers": (5.0, 5.0),
+    "problem_resolution": (10.0, 10.0),
 }
+SHIPPED_WEIGHTS = {code: weights[0] for code, weights in CRITERIA_WEIGHTS.items()}
+CLINIC_PRESET = {code: weights[1] for code, weights in CRITERIA_WEIGHTS.items()}
 SHIPPED_INACTIVE = ("satisfaction", "customers", "problem_resolution")
-DEFAULT_CRITERIA = (
-    "criterion_timeliness",
-    "criterion_plan_completion",
-    "criterion_process",
-    "criterion_content",
-    "criterion_records",
-    "criterion_cost",
-    "criterion_satisfaction",
-    "criterion_customers",
-    "criterion_problem_resolution",
-)
-# 美容医院 第五章2 「将顾客服务满意度纳入绩效考核体系」 and 5.2 「绩效考核应包括回访
-# 客户的数量、满意度、问题解决率」: the clinic preset weighs the three criteria
-# shipped inactive beside the six of 第3条 (weights sum to 100).
-CLINIC_PRESET = {
-    "timeliness": 15.0,
-    "plan_completion": 15.0,
-    "process": 10.0,
-    "content": 10.0,
-    "records": 10.0,
-    "cost": 10.0,
-    "satisfaction": 15.0,
-    "customers": 5.0,
-    "problem_resolution": 10.0,
-}
+DEFAULT_CRITERIA = tuple(f"criterion_{code}" for code in CRITERIA_WEIGHTS)
+
+
+def _bonus(string, default):
+    """A bonus of a grade: an amount in the company's currency that HR sets."""
+    return fields.Monetary(
+        string=string,
+        currency_field="currency_id",
+        default=default,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
 
 
 class ResCompany(models.Model):
@@ -45,18 +38,8 @@ class ResCompany(models.Model):
 
     _inherit = "res.company"
 
-    revisit_appraisal_bonus_a = fields.Monetary(
-        string="Bonus for Grade A",
-        currency_field="currency_id",
-        default=500.0,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
-    revisit_appraisal_bonus_b = fields.Monetary(
-        string="Bonus for Grade B",
-        currency_field="currency_id",
-        default=300.0,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
+    revisit_appraisal_bonus_a = _bonus("Bonus for Grade A", 500.0)
+    revisit_appraisal_bonus_b = _bonus("Bonus for Grade B", 300.0)
     revisit_appraisal_penalty_percent = fields.Float(
         string="Penalty for Two Consecutive E (%)",
         digits=(5, 2),
@@ -78,30 +61,10 @@ class ResCompany(models.Model):
         "criterion; the score falls linearly to 0 at twice the budget.",
     )
 
-    revisit_appraisal_quarter_bonus_a = fields.Monetary(
-        string="Quarterly Bonus for Grade A",
-        currency_field="currency_id",
-        default=1000.0,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
-    revisit_appraisal_quarter_bonus_b = fields.Monetary(
-        string="Quarterly Bonus for Grade B",
-        currency_field="currency_id",
-        default=600.0,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
-    revisit_appraisal_year_bonus_a = fields.Monetary(
-        string="Year-end Bonus for Grade A",
-        currency_field="currency_id",
-        default=3000.0,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
-    revisit_appraisal_year_bonus_b = fields.Monetary(
-        string="Year-end Bonus for Grade B",
-        currency_field="currency_id",
-        default=1500.0,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
+    revisit_appraisal_quarter_bonus_a = _bonus("Quarterly Bonus for Grade A", 1000.0)
+    revisit_appraisal_quarter_bonus_b = _bonus("Quarterly Bonus for Grade B", 600.0)
+    revisit_appraisal_year_bonus_a = _bonus("Year-end Bonus for Grade A", 3000.0)
+    revisit_appraisal_year_bonus_b = _bonus("Year-end Bonus for Grade B", 1500.0)
     revisit_appraisal_customer_target = fields.Integer(
         string="Customers to Revisit per Month",
         default=20,

@@ -1,6 +1,16 @@
 from odoo import fields, models
 
 
+def _company_bonus(name):
+    """The company's bonus ``name`` (``res_company._bonus``), set here by HR."""
+    return fields.Monetary(
+        related=f"company_id.{name}",
+        currency_field="company_currency_id",
+        readonly=False,
+        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    )
+
+
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
@@ -11,18 +21,8 @@ class ResConfigSettings(models.TransientModel):
         readonly=True,
     )
 
-    revisit_appraisal_bonus_a = fields.Monetary(
-        related="company_id.revisit_appraisal_bonus_a",
-        currency_field="company_currency_id",
-        readonly=False,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
-    revisit_appraisal_bonus_b = fields.Monetary(
-        related="company_id.revisit_appraisal_bonus_b",
-        currency_field="company_currency_id",
-        readonly=False,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
+    revisit_appraisal_bonus_a = _company_bonus("revisit_appraisal_bonus_a")
+    revisit_appraisal_bonus_b = _company_bonus("revisit_appraisal_bonus_b")
     revisit_appraisal_penalty_percent = fields.Float(
         related="company_id.revisit_appraisal_penalty_percent",
         readonly=False,
@@ -36,30 +36,14 @@ class ResConfigSettings(models.TransientModel):
         currency_field="company_currency_id",
         readonly=False,
     )
-    revisit_appraisal_quarter_bonus_a = fields.Monetary(
-        related="company_id.revisit_appraisal_quarter_bonus_a",
-        currency_field="company_currency_id",
-        readonly=False,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    revisit_appraisal_quarter_bonus_a = _company_bonus(
+        "revisit_appraisal_quarter_bonus_a"
     )
-    revisit_appraisal_quarter_bonus_b = fields.Monetary(
-        related="company_id.revisit_appraisal_quarter_bonus_b",
-        currency_field="company_currency_id",
-        readonly=False,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
+    revisit_appraisal_quarter_bonus_b = _company_bonus(
+        "revisit_appraisal_quarter_bonus_b"
     )
-    revisit_appraisal_year_bonus_a = fields.Monetary(
-        related="company_id.revisit_appraisal_year_bonus_a",
-        currency_field="company_currency_id",
-        readonly=False,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
-    revisit_appraisal_year_bonus_b = fields.Monetary(
-        related="company_id.revisit_appraisal_year_bonus_b",
-        currency_field="company_currency_id",
-        readonly=False,
-        groups="revisit_appraisal.group_revisit_appraisal_hr",
-    )
+    revisit_appraisal_year_bonus_a = _company_bonus("revisit_appraisal_year_bonus_a")
+    revisit_appraisal_year_bonus_b = _company_bonus("revisit_appraisal_year_bonus_b")
     revisit_appraisal_customer_target = fields.Integer(
         related="company_id.revisit_appraisal_customer_target", readonly=False
     )

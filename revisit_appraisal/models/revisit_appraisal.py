@@ -60,20 +60,9 @@ class RevisitAppraisal(models.Model):
     line_ids = fields.One2many(
         "revisit.appraisal.line", "appraisal_id", string="Criteria Scores"
     )
+    # the month alone is locked by HR once confirmed (``action_lock``)
     state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("computed", "Computed"),
-            ("reviewed", "Reviewed"),
-            ("confirmed", "Confirmed"),
-            ("locked", "Locked"),
-        ],
-        default="draft",
-        required=True,
-        readonly=True,
-        index=True,
-        tracking=True,
-        copy=False,
+        selection_add=[("locked", "Locked")], ondelete={"locked": "set default"}
     )
     reward_line_ids = fields.One2many(
         "revisit.appraisal.reward.line", "appraisal_id", string="Rewards"

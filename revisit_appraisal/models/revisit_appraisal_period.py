@@ -57,20 +57,6 @@ class RevisitAppraisalPeriod(models.AbstractModel):
         readonly=True,
         help="Confirmed monthly appraisals the score was computed from.",
     )
-    state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("computed", "Computed"),
-            ("reviewed", "Reviewed"),
-            ("confirmed", "Confirmed"),
-        ],
-        default="draft",
-        required=True,
-        readonly=True,
-        index=True,
-        tracking=True,
-        copy=False,
-    )
 
     def _period_label(self):
         return self.date_from.strftime("%Y")

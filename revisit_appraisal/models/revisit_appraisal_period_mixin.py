@@ -30,6 +30,20 @@ class RevisitAppraisalPeriodMixin(models.AbstractModel):
     _locked_states = ("confirmed",)
 
     name = fields.Char(compute="_compute_name", store=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("computed", "Computed"),
+            ("reviewed", "Reviewed"),
+            ("confirmed", "Confirmed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
     employee_id = fields.Many2one(
         "hr.employee",
         required=True,

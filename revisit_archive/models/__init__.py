@@ -1,5 +1,6 @@
 # first: the models below inherit the mixin
 from . import revisit_archive_record_mixin  # isort: skip
+from . import revisit_statistics_granted_mixin  # isort: skip
 from . import (
     hr_department,
     hr_employee,

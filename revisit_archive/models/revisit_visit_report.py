@@ -1,28 +1,6 @@
-from odoo import fields, models
+from odoo import models
 
 
 class RevisitVisitReport(models.Model):
-    _inherit = "revisit.visit.report"
-
-    revisit_statistics_granted = fields.Boolean(
-        string="Opened by a Statistics Request",
-        compute="_compute_revisit_statistics_granted",
-        search="_search_revisit_statistics_granted",
-        help="Rows an approved statistics request opens to its requester for "
-        "its days (R116).",
-    )
-
-    def _compute_revisit_statistics_granted(self):
-        granted = self.search_fetch(
-            self.env["revisit.archive.request"]._granted_statistics_domain()
-            & fields.Domain("id", "in", self.ids),
-            [],
-        )
-        for row in self:
-            row.revisit_statistics_granted = row in granted
-
-    def _search_revisit_statistics_granted(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        domain = self.env["revisit.archive.request"]._granted_statistics_domain()
-        return domain if (True in value) == (operator == "in") else ~domain
+    _name = "revisit.visit.report"
+    _inherit = ["revisit.visit.report", "revisit.statistics.granted.mixin"]

@@ -690,30 +690,14 @@ class HelpdeskTicket(models.Model):
 
         Sudo: helpdesk agents close tickets without any revisit right.
         """
-        Event = self.env["revisit.event"].sudo()
-        # a ticket reopened and closed again is revisited once
-        known = set(
-            Event.search(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-            ).mapped("res_id")
-        )
-        vals_list = [
-            {
+        self.env["revisit.event"].sudo()._create_once(
+            self.filtered(lambda t: t.partner_id and t.team_id.revisit_ticket_trigger),
+            lambda ticket: {
                 "partner_id": ticket.partner_id.commercial_partner_id.id,
                 "trigger": ticket.team_id.revisit_ticket_trigger,
-                "date": ticket.company_id._revisit_today(),
                 "reference": ticket.number,
-                "res_model": ticket._name,
-                "res_id": ticket.id,
-                "company_id": ticket.company_id.id,
-            }
-            for ticket in self
-            if ticket.partner_id
-            and ticket.team_id.revisit_ticket_trigger
-            and ticket.id not in known
-        ]
-        if vals_list:
-            Event.create(vals_list)
+            },
+        )
 
     def _complaint_attach_reply(self):
         """Anonymous and reply-only complaints keep their reply letter as a file."""

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.addons.revisit_management.report.revisit_visit_analysis_mixin import (
+    avg_field,
     measures_sql,
 )
 from odoo.tools import SQL
@@ -63,29 +64,19 @@ class RevisitComplaintReport(models.Model):
     duplicate_count = fields.Integer(
         string="Duplicates Folded In", readonly=True, aggregator="sum"
     )
-    handled_rate = fields.Float(
-        string="Handling Rate (%)",
-        readonly=True,
-        aggregator="avg",
-        help="Share of complaints closed. The target is 100%.",
+    handled_rate = avg_field(
+        "Handling Rate (%)", help="Share of complaints closed. The target is 100%."
     )
-    revisit_rate = fields.Float(
-        string="Revisit Rate (%)",
-        readonly=True,
-        aggregator="avg",
+    revisit_rate = avg_field(
+        "Revisit Rate (%)",
         help="Share of closed valid complaints with a done follow-up visit "
         "(anonymous and reply-only ones excluded).",
     )
-    valid_rate = fields.Float(
-        string="Valid Share (%)",
-        readonly=True,
-        aggregator="avg",
-        help="Share of judged complaints found valid.",
+    valid_rate = avg_field(
+        "Valid Share (%)", help="Share of judged complaints found valid."
     )
-    reply_hours = fields.Float(
-        string="Hours to First Reply", readonly=True, aggregator="avg"
-    )
-    close_hours = fields.Float(string="Hours to Close", readonly=True, aggregator="avg")
+    reply_hours = avg_field("Hours to First Reply")
+    close_hours = avg_field("Hours to Close")
 
     @property
     def _table_query(self):

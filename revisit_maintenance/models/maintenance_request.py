@@ -75,29 +75,14 @@ class MaintenanceRequest(models.Model):
                 and r.customer_id.commercial_partner_id.active
             )
         )
-        if not requests:
-            return
-        Event = self.env["revisit.event"].sudo()
-        known = set(
-            Event.search(
-                [("res_model", "=", self._name), ("res_id", "in", requests.ids)]
-            ).mapped("res_id")
-        )
-        vals_list = [
-            {
+        self.env["revisit.event"].sudo()._create_once(
+            requests,
+            lambda request: {
                 "partner_id": request.customer_id.commercial_partner_id.id,
                 "trigger": "repair",
-                "date": request.company_id._revisit_today(),
                 "reference": request.name,
-                "res_model": self._name,
-                "res_id": request.id,
-                "company_id": request.company_id.id,
-            }
-            for request in requests
-            if request.id not in known
-        ]
-        if vals_list:
-            Event.create(vals_list)
+            },
+        )
 
     # ------------------------------------------------------------------
     # the equipment repair procedure (M3)

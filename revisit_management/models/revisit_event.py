@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 from .revisit_rule import TRIGGERS
 
@@ -115,6 +116,34 @@ class RevisitEvent(models.Model):
                         customer=event.partner_id.display_name,
                     )
                 )
+
+    @api.model
+    def _create_once(self, sources, values, trigger=None):
+        """An event for each of the ``sources`` (the documents it comes from)
+        that has none yet (none of ``trigger``, when given): a document closed,
+        reopened and closed again is revisited once. ``values(source)`` gives
+        the event's customer, trigger and reference; its date is the company's
+        today unless given, its company the source's."""
+        domain = Domain("res_model", "=", sources._name) & Domain(
+            "res_id", "in", sources.ids
+        )
+        if trigger:
+            domain &= Domain("trigger", "=", trigger)
+        known = set(self.search(domain).mapped("res_id"))
+        vals_list = []
+        for source in sources:
+            if source.id in known:
+                continue
+            company = source.company_id or self.env.company
+            vals = {
+                "res_model": source._name,
+                "res_id": source.id,
+                "company_id": company.id,
+                **values(source),
+            }
+            vals["date"] = vals.get("date") or company._revisit_today()
+            vals_list.append(vals)
+        return self.create(vals_list)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .revisit_rule import CLOSE_FIELDS as RULE_CLOSE_FIELDS
+
 PRESETS = [
     ("none", "No Regulation"),
     ("clinic", "Cosmetic Clinic (美容医院)"),
@@ -66,23 +68,7 @@ class RevisitPresetMixin(models.AbstractModel):
         "company_id",
         "field_id",
         string="Required to Close (Without a Rule)",
-        domain=[
-            ("model", "=", "revisit.visit"),
-            (
-                "name",
-                "in",
-                [
-                    "feedback",
-                    "problem",
-                    "report",
-                    "duration",
-                    "cost",
-                    "appointment_place",
-                    "staff_signature",
-                    "signature",
-                ],
-            ),
-        ],
+        domain=[("model", "=", "revisit.visit"), ("name", "in", RULE_CLOSE_FIELDS)],
         help="What plan and manual visits (no rule) record before they are done.",
     )
     revisit_onsite_technical = fields.Boolean(

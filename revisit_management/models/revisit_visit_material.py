@@ -154,6 +154,13 @@ class RevisitVisitMaterial(models.Model):
                 )
         return True
 
+    def _check_not_own(self, message):
+        """Four eyes: a supervisor decides on the material of others' visits
+        only (``message(name)``: the error naming the material)."""
+        own = self.filtered(lambda m: m.sudo().visit_id.user_id == self.env.user)
+        if own:
+            raise UserError(message(own[0].name))
+
     def action_confirm_receipt(self):
         """A supervisor, not the visit's assignee, confirms the material is
         back with the company: it is returned."""
@@ -163,15 +170,13 @@ class RevisitVisitMaterial(models.Model):
                     "Only a supervisor confirms the receipt of revisit material."
                 )
             )
-        own = self.filtered(lambda m: m.sudo().visit_id.user_id == self.env.user)
-        if own:
-            raise UserError(
-                self.env._(
-                    "Nobody confirms the receipt of the material of their own "
-                    "visit: %(material)s is yours, another supervisor confirms it.",
-                    material=own[0].name,
-                )
+        self._check_not_own(
+            lambda material: self.env._(
+                "Nobody confirms the receipt of the material of their own "
+                "visit: %(material)s is yours, another supervisor confirms it.",
+                material=material,
             )
+        )
         self._check_out()
         for material in self.sudo():
             material.write(
@@ -190,15 +195,13 @@ class RevisitVisitMaterial(models.Model):
                 self.env._("Only a supervisor approves keeping revisit material.")
             )
         self._check_out()
-        own = self.filtered(lambda m: m.sudo().visit_id.user_id == self.env.user)
-        if own:
-            raise UserError(
-                self.env._(
-                    "Nobody approves keeping the material of their own visit: "
-                    "%(material)s is yours, another supervisor approves it.",
-                    material=own[0].name,
-                )
+        self._check_not_own(
+            lambda material: self.env._(
+                "Nobody approves keeping the material of their own visit: "
+                "%(material)s is yours, another supervisor approves it.",
+                material=material,
             )
+        )
         self.sudo().write(
             {
                 "state": "kept",

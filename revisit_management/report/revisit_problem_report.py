@@ -2,7 +2,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.revisit_visit_states import has_problem_sql, problem_resolved_sql
-from .revisit_visit_analysis_mixin import measures_sql
+from .revisit_visit_analysis_mixin import avg_field, measures_sql
 
 
 class RevisitProblemReport(models.Model):
@@ -16,23 +16,15 @@ class RevisitProblemReport(models.Model):
     _description = "Customers' Problems Analysis"
     _inherit = ["revisit.visit.analysis.mixin"]
     _auto = False
-    _order = "date desc"
-    _rec_name = "visit_id"
     _depends = {
         "revisit.visit": [
             "active",
-            "company_id",
-            "department_id",
             "done_date",
             "parent_visit_id",
-            "partner_id",
-            "plan_id",
             "problem",
             "problem_category_ids",
-            "rule_id",
             "satisfaction",
             "state",
-            "user_id",
         ],
     }
 
@@ -42,15 +34,11 @@ class RevisitProblemReport(models.Model):
     )
     nbr = fields.Integer(string="# Problems", readonly=True)
     nbr_resolved = fields.Integer(string="# Handled", readonly=True)
-    resolution_rate = fields.Float(
-        string="Handled (%)",
-        readonly=True,
-        aggregator="avg",
+    resolution_rate = avg_field(
+        "Handled (%)",
         help="Problems closed by a follow-up visit done without a new problem.",
     )
-    satisfaction = fields.Float(
-        string="Average Satisfaction", readonly=True, aggregator="avg"
-    )
+    satisfaction = avg_field("Average Satisfaction")
 
     def _select(self):
         return SQL(

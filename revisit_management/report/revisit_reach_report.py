@@ -14,7 +14,7 @@ from ..models.revisit_reach import (
 )
 from ..models.revisit_rule import METHODS
 from ..models.revisit_scales import SCALES
-from .revisit_visit_analysis_mixin import measures_sql
+from .revisit_visit_analysis_mixin import avg_field, measures_sql
 from .revisit_visit_report import rate
 
 FUNNEL_AGGREGATES = [
@@ -47,20 +47,12 @@ class RevisitReachReport(models.Model):
     _description = "Revisit Reach Funnel"
     _inherit = ["revisit.visit.analysis.mixin"]
     _auto = False
-    _order = "date desc"
-    _rec_name = "visit_id"
     # what the view reads: flushed before it is queried
     _depends = {
         "revisit.visit": [
             "active",
             "state",
             "due_date",
-            "partner_id",
-            "user_id",
-            "department_id",
-            "rule_id",
-            "plan_id",
-            "company_id",
             "method",
             "reach_root_id",
             "parent_visit_id",
@@ -89,54 +81,29 @@ class RevisitReachReport(models.Model):
     nbr_reached = fields.Integer(string="# Reached", readonly=True)
     nbr_answered = fields.Integer(string="# Answered", readonly=True)
     nbr_valid = fields.Integer(string="# Valid Records", readonly=True)
-    coverage_rate = fields.Float(
-        string="Coverage Rate (%)",
-        readonly=True,
-        aggregator="avg",
-        help="Contacts attempted of those due (覆盖率).",
+    coverage_rate = avg_field(
+        "Coverage Rate (%)", help="Contacts attempted of those due (覆盖率)."
     )
-    reach_rate = fields.Float(
-        string="Reach Rate (%)",
-        readonly=True,
-        aggregator="avg",
-        help="Contacts reached of those attempted (接通率).",
+    reach_rate = avg_field(
+        "Reach Rate (%)", help="Contacts reached of those attempted (接通率)."
     )
-    answer_rate = fields.Float(
-        string="Answer Rate (%)",
-        readonly=True,
-        aggregator="avg",
-        help="Contacts answered of those reached (问卷完成率).",
+    answer_rate = avg_field(
+        "Answer Rate (%)", help="Contacts answered of those reached (问卷完成率)."
     )
-    valid_rate = fields.Float(
-        string="Valid Record Rate (%)",
-        readonly=True,
-        aggregator="avg",
+    valid_rate = avg_field(
+        "Valid Record Rate (%)",
         help="Valid records of the contacts answered (有效记录率).",
     )
-    satisfaction_score = fields.Float(
-        string="Satisfaction (0-100)", readonly=True, aggregator="avg"
+    satisfaction_score = avg_field("Satisfaction (0-100)")
+    csat = avg_field("CSAT (%)", help="Share of star answers of 4 or 5.")
+    nps = avg_field(
+        "NPS", help="Promoters (9-10) minus detractors (0-6), in % of the NPS answers."
     )
-    csat = fields.Float(
-        string="CSAT (%)",
-        readonly=True,
-        aggregator="avg",
-        help="Share of star answers of 4 or 5.",
-    )
-    nps = fields.Float(
-        string="NPS",
-        readonly=True,
-        aggregator="avg",
-        help="Promoters (9-10) minus detractors (0-6), in % of the NPS answers.",
-    )
-    ces = fields.Float(
-        string="CES", readonly=True, aggregator="avg", help="Average effort (1-7)."
-    )
+    ces = avg_field("CES", help="Average effort (1-7).")
     nbr_low = fields.Integer(string="# Low Scores", readonly=True)
     nbr_closed_loop = fields.Integer(string="# Closed Loops", readonly=True)
-    closed_loop_rate = fields.Float(
-        string="Closed-loop Rate (%)",
-        readonly=True,
-        aggregator="avg",
+    closed_loop_rate = avg_field(
+        "Closed-loop Rate (%)",
         help="Low scores whose follow-up ended with the customer satisfied.",
     )
 

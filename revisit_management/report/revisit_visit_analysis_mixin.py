@@ -19,6 +19,12 @@ def rate_sql(condition, applies=None):
     return value if applies is None else SQL("CASE WHEN %s THEN %s END", applies, value)
 
 
+def avg_field(string, help=None):  # pylint: disable=redefined-builtin
+    """A column averaged over any group of rows: a score, or a rate of
+    ``rate_sql`` (100 or 0 per row, NULL where it does not apply)."""
+    return fields.Float(string=string, readonly=True, aggregator="avg", help=help)
+
+
 def measures_sql(counts=None, rates=None):
     """The columns of the 0/1 counts ``{name: condition}`` and of the 100/0
     rates ``{name: (condition, applies)}`` (``applies`` None: every row)."""
@@ -43,6 +49,21 @@ class RevisitVisitAnalysisMixin(models.AbstractModel):
 
     _name = "revisit.visit.analysis.mixin"
     _description = "Revisit Analysis Row"
+    # the views' ``date`` column (each names what its date is)
+    _order = "date desc"
+    _rec_name = "visit_id"
+    # what ``_visit_columns`` reads: flushed before a view is queried (each
+    # view adds what it reads besides)
+    _depends = {
+        "revisit.visit": [
+            "company_id",
+            "department_id",
+            "partner_id",
+            "plan_id",
+            "rule_id",
+            "user_id",
+        ],
+    }
 
     visit_id = fields.Many2one("revisit.visit", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)

@@ -14,7 +14,7 @@ from ..models.revisit_visit_states import (
     overdue_sql,
     problem_resolved_sql,
 )
-from .revisit_visit_analysis_mixin import measures_sql
+from .revisit_visit_analysis_mixin import avg_field, measures_sql
 
 # customers due and customers visited of a group of rows (coverage)
 COVERAGE_AGGREGATES = ["partner_id:count_distinct", "customers_visited:count_distinct"]
@@ -36,29 +36,21 @@ class RevisitVisitReport(models.Model):
     _description = "Revisit Analysis"
     _inherit = ["revisit.visit.analysis.mixin"]
     _auto = False
-    _order = "date desc"
-    _rec_name = "visit_id"
     _depends = {
         "revisit.visit": [
             "active",
-            "company_id",
             "deadline",
-            "department_id",
             "done_date",
             "due_date",
             "method",
             "parent_visit_id",
-            "partner_id",
-            "plan_id",
             "problem",
             "problem_category_ids",
             "report_date",
-            "rule_id",
             "satisfaction",
             "scheduled_date",
             "state",
             "survey_user_input_id",
-            "user_id",
         ],
         "res.partner": ["revisit_tier_id"],
         "res.company": ["revisit_tz"],
@@ -91,26 +83,13 @@ class RevisitVisitReport(models.Model):
     feedback_timely = fields.Integer(string="# Reports On Time", readonly=True)
     survey_sent = fields.Integer(string="# Questionnaires Sent", readonly=True)
     survey_answered = fields.Integer(string="# Questionnaires Answered", readonly=True)
-    satisfaction = fields.Float(
-        string="Average Satisfaction", readonly=True, aggregator="avg"
-    )
-    on_time_rate = fields.Float(
-        string="On-time Rate (%)", readonly=True, aggregator="avg"
-    )
-    problem_resolution_rate = fields.Float(
-        string="Problem Resolution Rate (%)", readonly=True, aggregator="avg"
-    )
-    feedback_timely_rate = fields.Float(
-        string="Feedback Timeliness Rate (%)", readonly=True, aggregator="avg"
-    )
-    completion_rate = fields.Float(
-        string="Completion Rate (%)", readonly=True, aggregator="avg"
-    )
-    survey_return_rate = fields.Float(
-        string="Questionnaire Return Rate (%)",
-        readonly=True,
-        aggregator="avg",
-        help="Questionnaires answered of those sent.",
+    satisfaction = avg_field("Average Satisfaction")
+    on_time_rate = avg_field("On-time Rate (%)")
+    problem_resolution_rate = avg_field("Problem Resolution Rate (%)")
+    feedback_timely_rate = avg_field("Feedback Timeliness Rate (%)")
+    completion_rate = avg_field("Completion Rate (%)")
+    survey_return_rate = avg_field(
+        "Questionnaire Return Rate (%)", help="Questionnaires answered of those sent."
     )
 
     def _select(self):

@@ -1,15 +1,7 @@
 from odoo import Command, api, fields, models
 
 from ..models.revisit_rule import METHODS
-
-SCORES = [
-    ("0", "Not Scored"),
-    ("1", "Very Dissatisfied"),
-    ("2", "Dissatisfied"),
-    ("3", "Neutral"),
-    ("4", "Satisfied"),
-    ("5", "Very Satisfied"),
-]
+from ..models.revisit_visit import SATISFACTION_STARS
 
 
 class RevisitVisitDone(models.TransientModel):
@@ -19,7 +11,7 @@ class RevisitVisitDone(models.TransientModel):
     _description = "Record Revisit Outcome"
     _inherit = ["revisit.visit.wizard.mixin"]
 
-    satisfaction = fields.Selection(SCORES, default="0", required=True)
+    satisfaction = fields.Selection(SATISFACTION_STARS, default="0", required=True)
     feedback = fields.Text()
     problem = fields.Text(string="Problem Raised")
     report = fields.Html(string="Visit Report")

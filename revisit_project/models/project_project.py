@@ -27,39 +27,14 @@ class ProjectProject(models.Model):
         Sudo: project users have no revisit right; the events only plan what
         the rules ask for.
         """
-        projects = self.filtered("partner_id")
-        if not projects:
-            return
-        Event = self.env["revisit.event"].sudo()
-        known = set(
-            Event.search(
-                [
-                    ("trigger", "=", trigger),
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", projects.ids),
-                ]
-            ).mapped("res_id")
+        self.env["revisit.event"].sudo()._create_once(
+            self.filtered("partner_id"),
+            lambda project: {
+                "partner_id": project.partner_id.commercial_partner_id.id,
+                "trigger": trigger,
+                # a start: its start date, else the day (of its first task)
+                "date": trigger == "project_start" and project.date_start,
+                "reference": project.display_name,
+            },
+            trigger=trigger,
         )
-        vals_list = []
-        for project in projects:
-            if project.id in known:
-                continue
-            company = project.company_id or self.env.company
-            date = (
-                project.date_start
-                if trigger == "project_start" and project.date_start
-                else company._revisit_today()
-            )
-            vals_list.append(
-                {
-                    "partner_id": project.partner_id.commercial_partner_id.id,
-                    "trigger": trigger,
-                    "date": date,
-                    "reference": project.display_name,
-                    "res_model": self._name,
-                    "res_id": project.id,
-                    "company_id": company.id,
-                }
-            )
-        if vals_list:
-            Event.create(vals_list)

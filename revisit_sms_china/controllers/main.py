@@ -9,6 +9,14 @@ _logger = logging.getLogger(__name__)
 TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
 UUID_RE = re.compile(r"^[0-9a-f]{32}$")
 CODE_RE = re.compile(r"^[A-Za-z0-9]{10}$")
+# the gateways' delivery reports: posted by their servers, without session
+REPORT_ROUTE = {
+    "type": "http",
+    "auth": "public",
+    "methods": ["POST"],
+    "csrf": False,
+    "save_session": False,
+}
 
 
 class SmsChinaController(Controller):
@@ -24,63 +32,61 @@ class SmsChinaController(Controller):
     # the gateway's id returned at sending (BizId / SerialNo) and, when the
     # report carries it, ours (Aliyun out_id, Tencent ext).
 
-    @route(
-        "/sms_china/aliyun/report/<string:token>",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
+    @route("/sms_china/aliyun/report/<string:token>", **REPORT_ROUTE)
     def aliyun_report(self, token, **_kwargs):
         """Aliyun's HTTP batch push of ``SmsReport``: a JSON list of
         ``{phone_number, success, err_code, err_msg, biz_id, out_id, …}``."""
-        reports = self._reports(token, "aliyun")
-        if reports is None:
-            return request.make_json_response({"code": 1, "msg": "refused"}, status=403)
-        for report in reports:
-            self._apply(
-                token,
-                "aliyun",
+        return self._receive(
+            token,
+            "aliyun",
+            lambda report: (
                 report.get("out_id"),
                 report.get("biz_id"),
                 report.get("success") is True,
                 report.get("err_code") or "",
                 report.get("err_msg") or "",
-            )
-        return request.make_json_response({"code": 0, "msg": "成功"})
+            ),
+            accepted={"code": 0, "msg": "成功"},
+            refused={"code": 1, "msg": "refused"},
+        )
 
-    @route(
-        "/sms_china/tencent/report/<string:token>",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
+    @route("/sms_china/tencent/report/<string:token>", **REPORT_ROUTE)
     def tencent_report(self, token, **_kwargs):
         """Tencent's SMS status callback: a JSON list of ``{mobile,
         report_status, errmsg, description, sid, ext, …}``, ``ext`` being the
         SessionContext given at sending."""
-        reports = self._reports(token, "tencent")
-        if reports is None:
-            return request.make_json_response(
-                {"result": 1, "errmsg": "refused"}, status=403
-            )
-        for report in reports:
+
+        def read(report):
             ext = report.get("ext")
             if isinstance(ext, dict):
                 ext = ext.get("SessionContext")
-            self._apply(
-                token,
-                "tencent",
+            return (
                 ext,
                 report.get("sid"),
                 report.get("report_status") == "SUCCESS",
                 report.get("errmsg") or "",
                 report.get("description") or "",
             )
-        return request.make_json_response({"result": 0, "errmsg": "OK"})
+
+        return self._receive(
+            token,
+            "tencent",
+            read,
+            accepted={"result": 0, "errmsg": "OK"},
+            refused={"result": 1, "errmsg": "refused"},
+        )
+
+    def _receive(self, token, provider, read, accepted, refused):
+        """Apply each report of the body, ``read(report)`` giving our id, the
+        gateway's id, delivered, the error code and message; answer the
+        gateway ``accepted``, or ``refused`` (403) when the URL or the body is
+        not one."""
+        reports = self._reports(token, provider)
+        if reports is None:
+            return request.make_json_response(refused, status=403)
+        for report in reports:
+            self._apply(token, provider, *read(report))
+        return request.make_json_response(accepted)
 
     def _company(self, token, provider):
         if not TOKEN_RE.match(token or ""):
