@@ -22,6 +22,7 @@
         "views/revisit_archive_request_views.xml",
         "views/revisit_archive_destruction_views.xml",
         "views/revisit_customer_report_views.xml",
+        "views/revisit_archive_statistics_views.xml",
         "views/res_partner_views.xml",
         "views/hr_views.xml",
         "views/res_config_settings_views.xml",

@@ -2,7 +2,7 @@
     "name": "Customer Revisits",
     "summary": "Revisit rules, plans and visit records on customers, with reminders "
     "and statistics",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Services/Revisits",
     "website": "https://github.com/revisit-suite/revisit-suite",
     "author": "Revisit Suite",

@@ -325,8 +325,6 @@ class RevisitArchiveRequest(models.Model):
             raise UserError(
                 self.env._("The statistics open on the approved days of the request.")
             )
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "revisit_management.revisit_visit_report_action"
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "revisit_archive.revisit_archive_statistics_action"
         )
-        action["domain"] = [("revisit_statistics_granted", "=", True)]
-        return action

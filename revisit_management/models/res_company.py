@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytz
 
@@ -324,8 +324,9 @@ class ResCompany(models.Model):
             )
         self._revisit_demo_chinese_users([u.id for u in people.values()])
         self.env.ref("base.user_admin").company_ids |= company
+        # 客服部: the service desk the property regulation names (R007)
         desk = self.env["hr.department"].create(
-            {"name": "物业服务中心", "company_id": company.id}
+            {"name": "客服部", "company_id": company.id}
         )
         employees = self.env["hr.employee"].create(
             [
@@ -351,7 +352,7 @@ class ResCompany(models.Model):
             tier: self.env.ref(f"revisit_management.revisit_tier_{tier}")
             for tier in ("high", "medium", "low")
         }
-        self.env["res.partner"].create(
+        residents = self.env["res.partner"].create(
             [
                 {
                     "name": name,
@@ -376,6 +377,29 @@ class ResCompany(models.Model):
         # the property regulation (物业 2023年制度), as scripts/preset applies it
         company._revisit_preset_preview("property")
         company._revisit_apply_preset("property")
+        company._revisit_demo_property_visits(residents)
+
+    def _revisit_demo_property_visits(self, residents):
+        """Demo: the staff member's day in the property manager (its company's
+        day, Asia/Shanghai): move-ins and an incident make visits of today and
+        overdue ones through the rules, as a desk would record them."""
+        today = self._revisit_today()
+        self.env["revisit.event"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "trigger": trigger,
+                    "date": today - timedelta(days=days),
+                    "company_id": self.id,
+                }
+                for partner, trigger, days in (
+                    (residents[0], "move_in", 1),
+                    (residents[1], "move_in", 40),
+                    (residents[2], "incident", 30),
+                    (residents[3], "move_in", 5),
+                )
+            ]
+        )
 
     @api.model
     def _revisit_demo_reach(self):

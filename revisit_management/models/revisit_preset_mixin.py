@@ -20,6 +20,23 @@ CLINIC_DEPARTMENTS = {
     "consultation": "资讯中心",
 }
 
+# The rules only one kind of company has, by trigger (the rules every company
+# has - complaint, event, new customer, periodic, festival, manual - belong to
+# none). A preset of RULE_PRESETS makes its company's rules its regulation's:
+# it archives, in that company, the rules only the other regulations name.
+REGULATION_TRIGGERS = {
+    "clinic": {"surgery", "discharge", "consultation", "course_end"},
+    # 物业 2023年制度 1.4, 1.6: repairs, move-in and incidents
+    "property": {"repair", "move_in", "incident"},
+    "aftersales": {"delivery", "warranty_end", "repair"},
+    "warranty": {"project_start", "project_done", "repair"},
+}
+RULE_PRESETS = ("property",)
+
+# 物业 2023年制度 1.1, 2.1 (R007): the service desk (客服部) answers for the
+# revisits; 1.4: the responsible area's assistant visits (an area first).
+PROPERTY_DEPARTMENT = "客服部"
+
 # What a visit records before it closes (R055), per preset: rules' and the
 # company's (plan and manual visits). 客户回访中心 第9条 (R058): the staff
 # member signs the record.
@@ -131,6 +148,8 @@ class RevisitPresetMixin(models.AbstractModel):
             rules = rules.filtered(lambda r: r.trigger in CLINIC_DEPARTMENTS)
         else:
             changes.append((self, "revisit_close_required_field_ids", close_fields))
+        foreign = self._revisit_preset_foreign_triggers(preset)
+        rules = rules.filtered(lambda r: r.trigger not in foreign)
         for rule in rules:
             changes.append((rule, "close_required_field_ids", close_fields))
         if preset == "clinic":
@@ -156,6 +175,45 @@ class RevisitPresetMixin(models.AbstractModel):
                 changes.append((rule, "notify_customers", True))
         if preset == "centre":
             changes.append((self, "revisit_onsite_technical", True))
+        return changes + self._revisit_preset_rule_changes(preset)
+
+    @api.model
+    def _revisit_preset_foreign_triggers(self, preset):
+        """The triggers of the rules only other regulations name, which a
+        preset of RULE_PRESETS archives in its company."""
+        if preset not in RULE_PRESETS:
+            return set()
+        others = set().union(
+            *(t for name, t in REGULATION_TRIGGERS.items() if name != preset)
+        )
+        return others - REGULATION_TRIGGERS[preset]
+
+    def _revisit_preset_rule_changes(self, preset):
+        """Which rules the company has and who answers for them (R007).
+
+        Rules are records of their company (each company its own copies of
+        the shipped ones, as Odoo's chart templates give each company its own
+        accounts): a preset archives, in its company only, the rules only
+        other regulations name, so another company's rules are untouched and
+        an archived rule comes back by hand (the preview then shows it as
+        changed by hand and the preset keeps it). Only RULE_PRESETS archive:
+        the first company holds the shipped rules and the clinic's demo and
+        tests work on all of them, so the other presets leave a company's
+        rules on. The property regulation gives its rules to the service
+        desk, after the customer's owner or area."""
+        foreign = self._revisit_preset_foreign_triggers(preset)
+        # the festivals are the company manager's (R014), manual visits anyone's
+        not_desk = ("manual", "festival")
+        changes = []
+        for rule in self._revisit_preset_rules():
+            if rule.trigger in foreign:
+                changes.append((rule, "active", False))
+            elif preset == "property" and rule.active and rule.trigger not in not_desk:
+                department = self._revisit_preset_department(PROPERTY_DEPARTMENT)
+                changes += [
+                    (rule, "department_id", department),
+                    (rule, "department_first", False),
+                ]
         return changes
 
     # ------------------------------------------------------------------
@@ -244,6 +302,7 @@ class RevisitPresetMixin(models.AbstractModel):
         company = self.sudo()
         snapshot = dict(company.revisit_preset_snapshot or {})
         kept = []
+        created = {}
         for record, name, value in company._revisit_preset_changes(preset):
             key = company._revisit_preset_key(record, name)
             current = company._revisit_preset_repr(record, name, current=True)
@@ -260,11 +319,13 @@ class RevisitPresetMixin(models.AbstractModel):
                 kept.append(key)
                 continue
             if isinstance(value, str):
-                value = (
-                    self.env["hr.department"]
-                    .sudo()
-                    .create({"name": value, "company_id": company.id})
-                )
+                if value not in created:
+                    created[value] = (
+                        self.env["hr.department"]
+                        .sudo()
+                        .create({"name": value, "company_id": company.id})
+                    )
+                value = created[value]
             if isinstance(value, models.BaseModel):
                 value = (
                     value.id
