@@ -162,7 +162,8 @@ class RevisitPlanner(models.AbstractModel):
         if not parts:
             return escape(_("Visit generated."))
         return Markup(_("Generated from %(origins)s.")) % {
-            "origins": Markup(", ").join(parts)
+            # the list's separator is the language's (a Chinese full-width comma)
+            "origins": Markup(_(", ")).join(parts)
         }
 
     @api.model

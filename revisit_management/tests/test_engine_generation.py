@@ -7,7 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import RevisitCase
+from .common import RevisitCase, use_chinese
 
 
 @tagged("post_install", "-at_install")
@@ -237,3 +237,29 @@ class TestEngineGeneration(RevisitCase):
             events.visit_ids[0].deadline - events.visit_ids[0].scheduled_date,
             timedelta(days=7),
         )
+
+    def test_generated_visit_notes_its_origin_in_the_company_language(self):
+        """A generated visit's chatter says where it comes from, linking its
+        event and its rule, in the company's language (a Chinese list is
+        separated by a full-width comma)."""
+        for lang, expected, between in (
+            ("en_US", "Generated from event", "</a>, rule <a"),
+            ("zh_CN", "生成自", "</a>\uff0c规则 <a"),
+        ):
+            with self.subTest(lang=lang):
+                if lang == "zh_CN":
+                    use_chinese(self.env, self.env["res.users"])
+                self.company.partner_id.lang = lang
+                partner = self.customer.copy({"name": f"origin {lang}"})
+                event = self.event("surgery", partner)
+                for visit in event.visit_ids:
+                    notes = visit.message_ids.filtered(
+                        lambda m, e=event: f'data-oe-id="{e.id}"' in (m.body or "")
+                    )
+                    self.assertEqual(len(notes), 1, visit.name)
+                    body = str(notes.body)
+                    self.assertIn('data-oe-model="revisit.event"', body)
+                    self.assertIn('data-oe-model="revisit.rule"', body)
+                    self.assertIn(expected, body)
+                    # between the event's link and the rule's
+                    self.assertIn(between, body)
