@@ -31,7 +31,7 @@ REGULATION_TRIGGERS = {
     "aftersales": {"delivery", "warranty_end", "repair"},
     "warranty": {"project_start", "project_done", "repair"},
 }
-RULE_PRESETS = ("property",)
+RULE_PRESETS = tuple(REGULATION_TRIGGERS)
 
 # 物业 2023年制度 1.1, 2.1 (R007): the service desk (客服部) answers for the
 # revisits; 1.4: the responsible area's assistant visits (an area first).
@@ -196,12 +196,15 @@ class RevisitPresetMixin(models.AbstractModel):
         accounts): a preset archives, in its company only, the rules only
         other regulations name, so another company's rules are untouched and
         an archived rule comes back by hand (the preview then shows it as
-        changed by hand and the preset keeps it). Only RULE_PRESETS archive:
-        the first company holds the shipped rules and the clinic's demo and
-        tests work on all of them, so the other presets leave a company's
-        rules on. The property regulation gives its rules to the service
-        desk, after the customer's owner or area."""
-        foreign = self._revisit_preset_foreign_triggers(preset)
+        changed by hand and the preset keeps it). The revisit centre names
+        no rule of its own and archives none. The demo's first company shows
+        every bridge (deliveries, repairs, projects, move-ins) beside its
+        clinic: the demo applies its preset keeping its rules
+        (``revisit_preset_keep_rules``). The property regulation gives its
+        rules to the service desk, after the customer's owner or area."""
+        foreign = set()
+        if not self.env.context.get("revisit_preset_keep_rules"):
+            foreign = self._revisit_preset_foreign_triggers(preset)
         # the festivals are the company manager's (R014), manual visits anyone's
         not_desk = ("manual", "festival")
         changes = []
@@ -353,11 +356,17 @@ class RevisitPresetMixin(models.AbstractModel):
         """Demo: the demo company follows the clinic's regulation; an addon
         installed later applies each demo company's regulation again
         (idempotent: the property manager's too) so that its own settings join."""
+        main = self.env.ref("base.main_company")
+        # the demo's first company keeps every shipped rule: its bridges'
+        # demos (deliveries, repairs, projects, move-ins) work on them
+        keep_rules = main.with_context(revisit_preset_keep_rules=True)
         if preset:
-            self.env.ref("base.main_company")._revisit_apply_preset(preset)
+            keep_rules._revisit_apply_preset(preset)
             return
         for company in self._revisit_demo_companies():
             if company.revisit_preset:
+                if company == main:
+                    company = keep_rules
                 company._revisit_apply_preset(company.revisit_preset)
 
     @api.model

@@ -79,7 +79,7 @@ class TestPresets(RevisitCase):
 
     def test_preset_keeps_what_was_changed_by_hand_unless_overridden(self):
         self.apply("aftersales")
-        rule = self.rule("surgery")
+        rule = self.rule("delivery")
         self.assertTrue(rule.notify_customers)
         rule.notify_customers = False  # by hand
         line = self.wizard("aftersales").line_ids

@@ -110,11 +110,40 @@ class TestPresetRules(RevisitCase):
         for trigger in CLINIC + OTHERS + PROPERTY:
             self.assertTrue(self.rule(trigger).active, trigger)
         self.assertFalse(self.rule("repair").department_id)
-        # the clinic keeps every shipped rule too (its demo works on them)
-        self.apply("clinic")
-        for trigger in OTHERS + PROPERTY:
+        # the revisit centre names no rule of its own: it archives none
+        self.apply("centre")
+        for trigger in CLINIC + OTHERS + PROPERTY:
             self.assertTrue(self.rule(trigger).active, trigger)
-        self.assertFalse(self.rule("repair").department_id)
+
+    def _check_regulation_rules(self, preset, kept, archived):
+        """The preset archives in its company the rules only the other
+        regulations name and keeps its own and those every company has."""
+        common = ("complaint", "event", "new_customer", "periodic", "festival")
+        self.apply(preset)
+        for trigger in (*kept, *common):
+            self.assertTrue(self.rule(trigger).active, trigger)
+        for trigger in archived:
+            self.assertFalse(self.rule(trigger).active, trigger)
+        self.assertFalse(self.preview(preset), "applying again changes nothing")
+
+    def test_R007_clinic_preset_keeps_the_clinic_rules(self):
+        self._check_regulation_rules(
+            "clinic", CLINIC, (*OTHERS, "repair", "move_in", "incident")
+        )
+
+    def test_R007_aftersales_preset_keeps_the_aftersales_rules(self):
+        self._check_regulation_rules(
+            "aftersales",
+            ("delivery", "warranty_end", "repair"),
+            (*CLINIC, "project_start", "project_done", "move_in", "incident"),
+        )
+
+    def test_R007_warranty_preset_keeps_the_warranty_rules(self):
+        self._check_regulation_rules(
+            "warranty",
+            ("project_start", "project_done", "repair"),
+            (*CLINIC, "delivery", "warranty_end", "move_in", "incident"),
+        )
 
     # R014 --------------------------------------------------------------
 
@@ -176,6 +205,19 @@ class TestPresetRules(RevisitCase):
 class TestPropertyDemoPreset(TransactionCase):
     """The property demo as loaded (RevisitCase clears the rules'
     departments)."""
+
+    def test_R007_demo_clinic_keeps_the_bridges_rules(self):
+        """The demo's first company follows the clinic's regulation and keeps
+        every shipped rule: its deliveries, repairs, projects and move-ins
+        are the bridges' demos."""
+        demo_ref(self, "revisit_management.res_partner_chen_jing_demo")
+        main = self.env.ref("base.main_company")
+        self.assertEqual(main.revisit_preset, "clinic")
+        for trigger in CLINIC + OTHERS + PROPERTY:
+            rule = self.env["revisit.rule"].search(
+                [("company_id", "=", main.id), ("trigger", "=", trigger)], limit=1
+            )
+            self.assertTrue(rule, trigger)
 
     def test_R007_property_demo_company_has_its_regulation_rules(self):
         company = demo_ref(self, "revisit_management.res_company_property_demo")
