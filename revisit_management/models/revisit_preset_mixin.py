@@ -180,8 +180,11 @@ class RevisitPresetMixin(models.AbstractModel):
     @api.model
     def _revisit_preset_foreign_triggers(self, preset):
         """The triggers of the rules only other regulations name, which a
-        preset of RULE_PRESETS archives in its company."""
-        if preset not in RULE_PRESETS:
+        preset of RULE_PRESETS archives in its company (none under
+        ``revisit_preset_keep_rules``: the demo's first company)."""
+        if preset not in RULE_PRESETS or self.env.context.get(
+            "revisit_preset_keep_rules"
+        ):
             return set()
         others = set().union(
             *(t for name, t in REGULATION_TRIGGERS.items() if name != preset)
@@ -202,17 +205,19 @@ class RevisitPresetMixin(models.AbstractModel):
         clinic: the demo applies its preset keeping its rules
         (``revisit_preset_keep_rules``). The property regulation gives its
         rules to the service desk, after the customer's owner or area."""
-        foreign = set()
-        if not self.env.context.get("revisit_preset_keep_rules"):
-            foreign = self._revisit_preset_foreign_triggers(preset)
+        foreign = self._revisit_preset_foreign_triggers(preset)
         # the festivals are the company manager's (R014), manual visits anyone's
         not_desk = ("manual", "festival")
+        department = (
+            self._revisit_preset_department(PROPERTY_DEPARTMENT)
+            if preset == "property"
+            else None
+        )
         changes = []
         for rule in self._revisit_preset_rules():
             if rule.trigger in foreign:
                 changes.append((rule, "active", False))
             elif preset == "property" and rule.active and rule.trigger not in not_desk:
-                department = self._revisit_preset_department(PROPERTY_DEPARTMENT)
                 changes += [
                     (rule, "department_id", department),
                     (rule, "department_first", False),
